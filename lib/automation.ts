@@ -1,0 +1,68 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/**
+ * What happens later and what leaves by email: the EventBridge Scheduler group that holds each
+ * session's one-time schedules, the role Scheduler invokes the Lambdas with, the dead-letter queue
+ * for deliveries that keep failing, and the SES identity emails are sent from.
+ */
+export class Automation extends Construct {
+  readonly scheduleGroup: ScheduleGroup;
+  readonly schedulerRole: Role;
+  readonly deadLetterQueue: Queue;
+  readonly sender: EmailIdentity;
+
+  constructor(scope: Construct, id: string, props: { senderEmail: string }) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    this.scheduleGroup = new ScheduleGroup(this, 'Sessions', { removalPolicy: RemovalPolicy.DESTROY });
+
+    this.deadLetterQueue = new Queue(this, 'ScheduleDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'EventBridge Scheduler invokes the session Lambdas with this role.',
+    });
+    this.deadLetterQueue.grantSendMessages(this.schedulerRole);
+
+    this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(props.senderEmail) });
+  }
+
+  /** Lets a function create, move and delete schedules in the sessions group, and hand them the role. */
+  allowScheduling(grantee: IGrantable): void {
+    const stack = Stack.of(this);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
+        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroup.scheduleGroupName}/*` })],
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+  }
+
+  /** Lets a function send email from the sender identity only. */
+  allowSending(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [this.sender.emailIdentityArn] }),
+    );
+  }
+}

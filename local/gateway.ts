@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import type { HttpEvent, HttpResult } from '../shared/http/http-event';
+import { routes, type ApiFunctionName, type RouteSpec } from '../shared/http/routes';
+import { zodDetails } from '../shared/http/zod-details';
+import { formatInstant } from '../shared/domain/time/instant';
+import type { WireRequest, WireResponse } from './aws-wire';
+import type { LocalClock } from './local-clock';
+import type { LocalScheduler } from './local-scheduler';
+import type { LocalSes } from './local-ses';
+import type { TokenIssuer } from './token-issuer';
+
+export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export interface GatewayDeps {
+  issuer: TokenIssuer;
+  clock: LocalClock;
+  ses: LocalSes;
+  scheduler: LocalScheduler;
+  /** Loads the Lambda entry of an API function (the same module CDK bundles). */
+  loadFunction: (fn: ApiFunctionName) => Promise<LambdaHandler>;
+  onRequest?: (line: string) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteSpec;
+  pattern: RegExp;
+  params: string[];
+  literals: number;
+}
+
+/** Exact paths win over parameterised ones, as in API Gateway. */
+const compiled: CompiledRoute[] = (routes as readonly RouteSpec[])
+  .map((route) => {
+    const params: string[] = [];
+    const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
+      params.push(name);
+      return '([^/]+)';
+    });
+    return { route, pattern: new RegExp(`^${source}$`), params, literals: route.path.split('/').filter((s) => s && !s.startsWith('{')).length };
+  })
+  .sort((a, b) => b.literals - a.literals);
+
+/**
+ * The local API Gateway: it serves every route of THE route table by building payload-v2 events and
+ * calling the same handlers in-process, checks tokens as the JWT authorizer would, and serves the
+ * `/_local/*` routes and the local AWS stand-ins (`/_aws/ses`, `/_aws/scheduler`).
+ */
+export function createGateway(deps: GatewayDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    let status = 500;
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      const body = await readBody(req);
+      const result = await route(deps, req, url, body);
+      status = result.status;
+      res.writeHead(result.status, { ...corsHeaders(req), ...result.headers });
+      res.end(result.body);
+    } catch (error) {
+      status = error instanceof BodyTooLarge ? 413 : 500;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error:
+            status === 413
+              ? { code: 'payload_too_large', message: 'The request body is larger than 1 MB.' }
+              : { code: 'internal_error', message: 'The local gateway failed; see its console.' },
+        }),
+      );
+      if (status === 500) console.error(error);
+    } finally {
+      deps.onRequest?.(`${req.method} ${req.url} → ${status} (${Date.now() - started} ms)`);
+    }
+  };
+}
+
+async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: string): Promise<WireResponse> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+
+  if (method === 'OPTIONS') return { status: 204, body: '' };
+  if (path.startsWith('/_aws/ses/')) return deps.ses.handle(wire(method, path.slice('/_aws/ses'.length), url, body));
+  if (path.startsWith('/_aws/scheduler/')) return deps.scheduler.handle(wire(method, path.slice('/_aws/scheduler'.length), url, body));
+  if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
+
+  const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m !== null);
+  const hit = matches.find((x) => x.c.route.method === method);
+  if (!hit || !hit.m) return json(404, { error: { code: 'not_found', message: 'No route matches this method and path.' } });
+  const { c, m } = hit;
+
+  let claims: Record<string, unknown> | null = null;
+  if (!c.route.public) {
+    const header = req.headers.authorization ?? '';
+    const token = header.replace(/^Bearer\s+/i, '').trim();
+    claims = token ? await deps.issuer.verify(token) : null;
+    if (!claims) {
+      // API Gateway's JWT authorizer answers 401 before any Lambda runs.
+      return json(401, { message: 'Unauthorized', error: { code: 'unauthorized', message: 'A valid token is required.' } });
+    }
+  }
+
+  const pathParameters = Object.fromEntries(c.params.map((name, i) => [name, safeDecode(m[i + 1] ?? '')]));
+  const event = buildEvent(req, url, method, c.route, pathParameters, body, claims);
+  const handler = await deps.loadFunction(c.route.fn);
+  const result = await handler(event, lambdaContext(c.route.fn));
+  return { status: result.statusCode, headers: stringHeaders(result.headers), body: result.body ?? '' };
+}
+
+function buildEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  route: RouteSpec,
+  pathParameters: Record<string, string>,
+  body: string,
+  claims: Record<string, unknown> | null,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  headers['x-forwarded-proto'] = 'http';
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const routeKey = `${route.method} ${route.path}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : undefined,
+    body: body === '' ? undefined : body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      // The JWT authorizer hands claims on as strings.
+      ...(claims ? { authorizer: { jwt: { claims: stringClaims(claims), scopes: null } } } : {}),
+    },
+  } as HttpEvent;
+}
+
+const tokenBody = z.strictObject({ email: z.email() });
+const clockBody = z.union([
+  z.strictObject({ advanceMinutes: z.number().int().min(0).max(60 * 24 * 366) }),
+  z.strictObject({ to: z.iso.datetime({ offset: true }) }),
+]);
+const faultsBody = z.strictObject({ ses: z.boolean().optional(), scheduler: z.boolean().optional() });
+
+async function localRoute(deps: GatewayDeps, method: string, path: string, url: URL, body: string): Promise<WireResponse> {
+  const key = `${method} ${path}`;
+  switch (key) {
+    case 'POST /_local/token': {
+      const parsed = parseJson(body, tokenBody);
+      if ('error' in parsed) return parsed.error;
+      return json(200, await deps.issuer.issue(parsed.data.email));
+    }
+    case 'GET /_local/outbox':
+      return json(200, { items: deps.ses.outbox(url.searchParams.get('to') ?? undefined) });
+    case 'GET /_local/clock':
+      return json(200, { now: formatInstant(deps.clock.now()), frozen: deps.clock.frozen });
+    case 'POST /_local/clock': {
+      const parsed = parseJson(body, clockBody);
+      if ('error' in parsed) return parsed.error;
+      const target = 'to' in parsed.data ? Date.parse(parsed.data.to) : deps.clock.now() + parsed.data.advanceMinutes * 60_000;
+      if (target < deps.clock.now()) {
+        return json(400, { error: { code: 'validation_failed', message: 'The local clock only moves forward.', details: [{ field: 'to', message: 'Must not be before the current local time.' }] } });
+      }
+      const fired = await deps.scheduler.advanceTo(target);
+      return json(200, { now: formatInstant(deps.clock.now()), fired });
+    }
+    case 'GET /_local/schedules':
+      return json(200, {
+        items: deps.scheduler.pending().map((s) => ({
+          name: s.name,
+          group: s.group,
+          at: formatInstant(s.at),
+          target: s.targetArn.split(':').at(-1) ?? s.targetArn,
+          input: safeJson(s.input),
+        })),
+      });
+    case 'POST /_local/faults': {
+      const parsed = parseJson(body, faultsBody);
+      if ('error' in parsed) return parsed.error;
+      if (parsed.data.ses !== undefined) deps.ses.failing = parsed.data.ses;
+      if (parsed.data.scheduler !== undefined) deps.scheduler.failing = parsed.data.scheduler;
+      return json(200, { ses: deps.ses.failing, scheduler: deps.scheduler.failing });
+    }
+    default:
+      return json(404, { error: { code: 'not_found', message: 'No local route matches this method and path.' } });
+  }
+}
+
+function parseJson<T>(body: string, schema: z.ZodType<T>): { data: T } | { error: WireResponse } {
+  let value: unknown;
+  try {
+    value = body === '' ? undefined : JSON.parse(body);
+  } catch {
+    return { error: json(400, { error: { code: 'validation_failed', message: 'The body is not valid JSON.', details: [{ field: 'body', message: 'The body is not valid JSON.' }] } }) };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    return { error: json(400, { error: { code: 'validation_failed', message: 'Some fields are missing or invalid.', details: zodDetails(parsed.error.issues) } }) };
+  }
+  return { data: parsed.data };
+}
+
+const json = (status: number, body: unknown): WireResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+const wire = (method: string, path: string, url: URL, body: string): WireRequest => ({ method, path, query: url.searchParams, body });
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'access-control-max-age': '600',
+  };
+}
+
+function stringHeaders(headers: HttpResult['headers']): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+function stringClaims(claims: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function lambdaContext(fn: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `rapport-${fn}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:rapport-${fn}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/rapport-${fn}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

@@ -1,0 +1,156 @@
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { apiFunctions, type ApiFunctionName } from '../shared/http/routes';
+import { systemClock, useClock } from '../shared/runtime/clock';
+import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { ensureTable } from './ensure-table';
+import { createGateway, type LambdaHandler } from './gateway';
+import { LocalClock } from './local-clock';
+import { LocalScheduler } from './local-scheduler';
+import { LocalSes } from './local-ses';
+import { createTokenIssuer, type TokenIssuer } from './token-issuer';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+
+export interface LocalStackOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /** Use this DynamoDB Local instead of starting one (tests share one per run). */
+  dynamoEndpoint?: string;
+  /** Where a started DynamoDB Local keeps its data; in memory when absent. */
+  dbPath?: string;
+  tableName: string;
+  clock?: { startAt?: number; frozen?: boolean };
+  /** Keeps the token signing key between runs. */
+  keyFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  tableName: string;
+  dynamoEndpoint: string;
+  clock: LocalClock;
+  ses: LocalSes;
+  scheduler: LocalScheduler;
+  issuer: TokenIssuer;
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use — is another \`npm start\` running? Stop it, or choose another port: PORT=3001 npm start`);
+  }
+}
+
+/**
+ * The whole system on one machine: DynamoDB Local, the local stand-ins of Cognito, SES and
+ * EventBridge Scheduler, and a gateway that serves every route with the real handlers.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  let handle: ReturnType<typeof createGateway> | null = null;
+  const server = createServer((req, res) => {
+    if (handle) return void handle(req, res);
+    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'starting', message: 'The local stack is still starting.' } }));
+  });
+  const port = await listen(server, options.port, host);
+  const url = `http://${host}:${port}`;
+
+  let dynamo: DynamoDbLocal | null = null;
+  let ticker: NodeJS.Timeout | undefined;
+  try {
+    if (!options.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dbPath: options.dbPath });
+    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
+    const admin = localDynamoClient(dynamoEndpoint);
+    await ensureTable(admin, options.tableName);
+    admin.destroy();
+
+    configureEnvironment({ url, dynamoEndpoint, tableName: options.tableName });
+    const clock = new LocalClock(options.clock);
+    useClock(clock);
+    const issuer = await createTokenIssuer(options.keyFile);
+    const ses = new LocalSes(clock);
+    const scheduler = new LocalScheduler(clock, invokeScheduledTarget);
+    handle = createGateway({ issuer, clock, ses, scheduler, loadFunction: loadApiFunction, onRequest: options.log });
+
+    if (!clock.frozen) {
+      ticker = setInterval(() => void scheduler.fireDue().catch((error: unknown) => options.log?.(`scheduler: ${String(error)}`)), 1000);
+      ticker.unref();
+    }
+
+    return {
+      url,
+      tableName: options.tableName,
+      dynamoEndpoint,
+      clock,
+      ses,
+      scheduler,
+      issuer,
+      async stop() {
+        clearInterval(ticker);
+        useClock(systemClock);
+        await close(server);
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    clearInterval(ticker);
+    await close(server);
+    await dynamo?.stop();
+    throw error;
+  }
+}
+
+/** The names CDK gives the Lambdas' environment, pointed at the local stand-ins. */
+function configureEnvironment(target: { url: string; dynamoEndpoint: string; tableName: string }) {
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: target.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SESV2: `${target.url}/_aws/ses`,
+    AWS_ENDPOINT_URL_SCHEDULER: `${target.url}/_aws/scheduler`,
+    TABLE_NAME: target.tableName,
+    SENDER_EMAIL: 'rapport@localhost.test',
+    APP_URL: target.url,
+    PUBLIC_API_URL: target.url,
+    CALENDAR_FETCH_POLICY: 'allow-loopback',
+  });
+}
+
+const loaded = new Map<ApiFunctionName, Promise<LambdaHandler>>();
+
+function loadApiFunction(fn: ApiFunctionName): Promise<LambdaHandler> {
+  let module = loaded.get(fn);
+  if (!module) {
+    const entry = pathToFileURL(resolve(PROJECT_ROOT, apiFunctions[fn].entry)).href;
+    module = import(entry).then((m: { handler: LambdaHandler }) => m.handler);
+    loaded.set(fn, module);
+  }
+  return module;
+}
+
+async function invokeScheduledTarget(targetArn: string): Promise<void> {
+  throw new Error(`No local function serves ${targetArn}`);
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((done) => {
+    if (!server.listening) return done();
+    server.closeAllConnections();
+    server.close(() => done());
+  });
+}

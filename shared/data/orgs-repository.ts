@@ -1,0 +1,131 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Org, Membership } from '../domain/orgs/org';
+import type { Schedule } from '../domain/schedules/schedule';
+import { keys } from './keys';
+import { isConditionFailure, type Table } from './table';
+
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar'>>;
+
+export class OrgsRepository {
+  constructor(private readonly table: Table) {}
+
+  /** Creates the org and the creator's coach membership together. */
+  async create(org: Org): Promise<void> {
+    await this.table.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...keys.org(org.orgId), type: 'org', ...org },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...keys.coachMembership(org.coachUserId, org.orgId), type: 'membership', role: 'coach', orgId: org.orgId },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  /** The org, or null when there is none. */
+  async get(orgId: string): Promise<Org | null> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.org(orgId), ConsistentRead: true }));
+    return Item ? toOrg(Item) : null;
+  }
+
+  /** Applies field changes and returns the org as stored afterwards. */
+  async update(orgId: string, changes: OrgChanges, now: string): Promise<Org> {
+    const entries = Object.entries({ ...changes, updatedAt: now });
+    const { Attributes } = await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.org(orgId),
+        UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
+    return toOrg(Attributes);
+  }
+
+  /**
+   * Stores a schedule inside its org. A new one must not exist yet and the org must have room;
+   * a changed one must still be the version that was read.
+   * Returns false when that condition failed, so the caller can re-read and decide.
+   */
+  async putSchedule(orgId: string, schedule: Schedule, guard: { isNew: true; maxSchedules: number } | { isNew: false; expectedVersion: number }): Promise<boolean> {
+    try {
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.org(orgId),
+          UpdateExpression: 'SET schedules.#id = :schedule',
+          ConditionExpression: guard.isNew
+            ? 'attribute_exists(pk) AND attribute_not_exists(schedules.#id) AND size(schedules) < :max'
+            : 'schedules.#id.version = :expected',
+          ExpressionAttributeNames: { '#id': schedule.scheduleId },
+          ExpressionAttributeValues: guard.isNew
+            ? { ':schedule': schedule, ':max': guard.maxSchedules }
+            : { ':schedule': schedule, ':expected': guard.expectedVersion },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Every membership of a user: the orgs they coach and the programs they are the client of. */
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const { pk, skPrefix } = keys.membershipsOf(userId);
+    const memberships: Membership[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        memberships.push(
+          item.role === 'client'
+            ? { orgId: String(item.orgId), role: 'client', programId: String(item.programId) }
+            : { orgId: String(item.orgId), role: 'coach' },
+        );
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return memberships;
+  }
+
+  /** True when the user belongs to the org in any role (used to tell 403 from 404). */
+  async isMemberOf(userId: string, orgId: string): Promise<boolean> {
+    const { pk, sk } = keys.coachMembership(userId, orgId);
+    const { Items } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': sk },
+        ProjectionExpression: 'sk',
+      }),
+    );
+    return (Items ?? []).some((item) => item.sk === sk || String(item.sk).startsWith(`${sk}#`));
+  }
+}
+
+function toOrg(item: Record<string, unknown>): Org {
+  const { pk: _pk, sk: _sk, type: _type, ...org } = item;
+  return org as unknown as Org;
+}

@@ -1,0 +1,53 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { invalidField } from '../domain/errors';
+
+/** The table a repository works on: the document client and the table's name, passed in. */
+export interface Table {
+  db: DynamoDBDocumentClient;
+  name: string;
+}
+
+export function createDocumentClient(client: DynamoDBClient = new DynamoDBClient({})): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+}
+
+/** The reason code of each item of a cancelled transaction, in request order ('None' when it passed). */
+export function cancellationReasons(error: unknown): string[] | null {
+  if (error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException') {
+    return ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  }
+  return null;
+}
+
+export const isConditionFailure = (error: unknown) => (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/**
+ * Cursors are opaque to clients: the last key of a page, base64url JSON. A cursor is only accepted
+ * for the partition it came from, so it can never be used to read elsewhere.
+ */
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | null {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | undefined, expected: Record<string, string>): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidField('query.cursor', 'This cursor is not one the API handed out.');
+  }
+  const key = decoded as Record<string, unknown>;
+  const matches =
+    typeof decoded === 'object' && decoded !== null && Object.entries(expected).every(([name, value]) => key[name] === value);
+  if (!matches) throw invalidField('query.cursor', 'This cursor is not one the API handed out.');
+  return key;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

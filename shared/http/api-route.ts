@@ -1,0 +1,70 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Caller, HttpEvent, HttpResult } from './http-event';
+import { callerContext, type WithCaller } from './middleware/caller-context';
+import { errorMapper } from './middleware/error-mapper';
+import { parseInput, type WithInput } from './middleware/parse-input';
+import { toHttpResult } from './reply';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteRequest<B, P, Q, C> {
+  body: B;
+  path: P;
+  query: Q;
+  caller: C;
+  /** Scheme and host the API was called on, e.g. `https://api.example.com`, for links it hands out. */
+  origin: string;
+}
+
+interface Spec<B, P, Q, Public extends boolean> {
+  body?: B;
+  path?: P;
+  query?: Q;
+  /** Public routes accept calls without a token (the caller is then null). */
+  public?: Public;
+  /** Status for a plain (non-`Reply`) result; 200 by default. */
+  status?: number;
+}
+
+export type RouteHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/**
+ * One route: middleware first (errors, caller, parsing), the use case last.
+ *   apiRoute({ path, body, status: 201 }, ({ caller, body }) => createThing(deps(), caller, body))
+ */
+export function apiRoute<
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  Public extends boolean = false,
+>(
+  spec: Spec<B, P, Q, Public>,
+  run: (request: RouteRequest<Out<B>, Out<P>, Out<Q>, Public extends true ? Caller | null : Caller>) => Promise<unknown>,
+): RouteHandler {
+  const chain = middy<HttpEvent & WithCaller & WithInput, HttpResult>()
+    .use(errorMapper())
+    .use(callerContext(spec.public !== true))
+    .use(parseInput({ body: spec.body, path: spec.path, query: spec.query }))
+    .handler(async (event) => {
+      const result = await run({
+        body: event.input.body as Out<B>,
+        path: event.input.path as Out<P>,
+        query: event.input.query as Out<Q>,
+        caller: event.caller as Public extends true ? Caller | null : Caller,
+        origin: originOf(event),
+      });
+      return toHttpResult(result, spec.status ?? 200);
+    });
+  return chain as unknown as RouteHandler;
+}
+
+function originOf(event: HttpEvent): string {
+  const configured = process.env.PUBLIC_API_URL;
+  if (configured) return configured.replace(/\/$/, '');
+  const proto = event.headers?.['x-forwarded-proto'] ?? 'https';
+  const host = event.headers?.host ?? event.requestContext.domainName;
+  const stage = event.requestContext.stage;
+  return `${proto}://${host}${stage && stage !== '$default' ? `/${stage}` : ''}`;
+}

@@ -1,0 +1,55 @@
+import type middy from '@middy/core';
+import type { z } from 'zod';
+import { notFound, validationFailed } from '../../domain/errors';
+import type { HttpEvent, HttpResult } from '../http-event';
+import { zodDetails } from '../zod-details';
+
+export interface InputSchemas {
+  body?: z.ZodType;
+  path?: z.ZodType;
+  query?: z.ZodType;
+}
+
+export type WithInput = { input: { body: unknown; path: unknown; query: unknown } };
+
+/**
+ * Validation at the edge: the parsed, typed input replaces the raw event's strings.
+ * A path that does not parse names nothing that exists, so it is a 404, never a 400.
+ */
+export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent & WithInput, HttpResult> {
+  return {
+    before: (request) => {
+      const event = request.event;
+      const input: WithInput['input'] = { body: undefined, path: undefined, query: undefined };
+
+      if (schemas.path) {
+        const parsed = schemas.path.safeParse(event.pathParameters ?? {});
+        if (!parsed.success) throw notFound();
+        input.path = parsed.data;
+      }
+      if (schemas.query) {
+        const parsed = schemas.query.safeParse(event.queryStringParameters ?? {});
+        if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, 'query'));
+        input.query = parsed.data;
+      }
+      if (schemas.body) {
+        const parsed = schemas.body.safeParse(readJsonBody(event));
+        if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues));
+        input.body = parsed.data;
+      }
+      event.input = input;
+    },
+  };
+}
+
+function readJsonBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    throw validationFailed([{ field: 'body', message: 'A JSON body is required.' }]);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw validationFailed([{ field: 'body', message: 'The body is not valid JSON.' }]);
+  }
+}

@@ -1,0 +1,21 @@
+import * as z from 'zod';
+import { httpsUrl, id, nonBlank, timeZone } from './common';
+
+export const createOrgBody = z.strictObject({ name: nonBlank(120), timeZone });
+
+export const patchOrgBody = z
+  .strictObject({
+    name: nonBlank(120),
+    timeZone,
+    meetingUrl: httpsUrl.nullable(),
+    introCalls: z.strictObject({
+      enabled: z.boolean(),
+      scheduleId: id,
+      durationMinutes: z.literal(15).default(15),
+    }),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' });
+
+export type CreateOrgBody = z.output<typeof createOrgBody>;
+export type PatchOrgBody = z.output<typeof patchOrgBody>;

@@ -1,0 +1,18 @@
+import { AppError } from '../domain/errors';
+
+/**
+ * Configuration read from the Lambda environment. CDK sets these; the local stack sets the same
+ * names before it loads any handler. Endpoints of AWS services are NOT configured here: the SDK
+ * reads `AWS_ENDPOINT_URL_<SERVICE>` itself, which is how the local stand-ins are reached.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new AppError(500, 'internal_error', `Missing configuration ${name}`);
+  return value;
+}
+
+export const config = {
+  tableName: () => required('TABLE_NAME'),
+  senderEmail: () => required('SENDER_EMAIL'),
+  appUrl: () => required('APP_URL'),
+} as const;

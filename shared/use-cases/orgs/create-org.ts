@@ -1,0 +1,33 @@
+import { newId } from '../../domain/ids';
+import type { Org } from '../../domain/orgs/org';
+import { formatInstant } from '../../domain/time/instant';
+import type { OrgsRepository } from '../../data/orgs-repository';
+import type { Caller } from '../../http/http-event';
+import type { CreateOrgBody } from '../../http/schemas/orgs';
+import type { Clock } from '../../runtime/clock';
+import { orgView } from './org-view';
+
+export interface CreateOrgDeps {
+  orgs: Pick<OrgsRepository, 'create'>;
+  clock: Clock;
+}
+
+/** A new org; the caller becomes its coach. */
+export async function createOrg(deps: CreateOrgDeps, caller: Caller, input: CreateOrgBody) {
+  const now = formatInstant(deps.clock.now());
+  const org: Org = {
+    orgId: newId(),
+    name: input.name,
+    timeZone: input.timeZone,
+    coachUserId: caller.userId,
+    coachEmail: caller.email,
+    meetingUrl: null,
+    introCalls: null,
+    schedules: {},
+    calendar: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.orgs.create(org);
+  return orgView(org);
+}

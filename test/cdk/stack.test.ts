@@ -1,0 +1,141 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../lib/app';
+import { routes } from '../../shared/http/routes';
+import { tableDefinition } from '../../shared/data/table-definition';
+
+const context = {
+  // Bundling is covered by the bundle test; here only the infrastructure is asserted.
+  'aws:cdk:bundling-stacks': [],
+  'rapport:senderEmail': 'sessions@coach.example',
+  'rapport:appUrl': 'https://app.coach.example',
+  'rapport:corsOrigins': ['https://app.coach.example', 'https://admin.coach.example'],
+};
+
+let template: Template;
+
+beforeAll(() => {
+  const { app, stack } = createApp({ context });
+  // cdk-nag runs as a validation plugin: synth throws when any finding is not acknowledged.
+  app.synth();
+  template = Template.fromStack(stack);
+});
+
+const resourcesOf = (type: string) => Object.values(template.findResources(type)) as { Properties: any; DeletionPolicy?: string }[];
+
+describe('the data table', () => {
+  it('is one on-demand table with pk/sk, the named GSI, TTL and point-in-time recovery, kept on stack deletion', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
+        GlobalSecondaryIndexes: tableDefinition.indexes.map((index) =>
+          Match.objectLike({ IndexName: index.name, KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }] }),
+        ),
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      }),
+    });
+  });
+});
+
+describe('Cognito', () => {
+  it('signs users in by verified email, lets them sign up, and demands strong passwords', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+    });
+  });
+
+  it('has an app client without a secret', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
+  });
+});
+
+describe('the HTTP API', () => {
+  it('has exactly the routes of the route table, each behind the JWT authorizer unless public', () => {
+    const created = resourcesOf('AWS::ApiGatewayV2::Route').map((r) => r.Properties);
+    expect(created.map((r) => r.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of routes) {
+      const cfn = created.find((r) => r.RouteKey === `${route.method} ${route.path}`);
+      const isPublic = 'public' in route && route.public === true;
+      expect(cfn?.AuthorizationType, route.path).toBe(isPublic ? 'NONE' : 'JWT');
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: Match.objectLike({ Audience: [Match.anyValue()] }),
+    });
+  });
+
+  it('takes CORS origins from context', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: context['rapport:corsOrigins'], AllowHeaders: ['authorization', 'content-type'] }),
+    });
+  });
+
+  it('throttles the stage, throttles public routes harder, and writes access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      RouteSettings: { 'GET /health': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('the Lambdas', () => {
+  it('run Node.js 22 on arm64 with their own log group', () => {
+    const functions = resourcesOf('AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+    }
+  });
+
+  it('have least-privilege policies: named actions, never a wildcard action or resource', () => {
+    for (const policy of resourcesOf('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
+        const actions = ([] as string[]).concat(statement.Action);
+        for (const action of actions) expect(action).not.toMatch(/\*/);
+        expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
+        if (actions.some((a) => a.startsWith('dynamodb:'))) {
+          expect(JSON.stringify(statement.Resource)).not.toContain('index/*');
+        }
+      }
+    }
+  });
+
+  it('use no AWS managed policy', () => {
+    for (const role of resourcesOf('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('automation and email', () => {
+  it('has a schedule group, a role Scheduler assumes, and a dead-letter queue it may write to', () => {
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: Match.anyValue() })],
+      }),
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
+  });
+
+  it('verifies the sender address from context as an SES identity, and hands it to the functions', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'sessions@coach.example' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SENDER_EMAIL: 'sessions@coach.example', APP_URL: 'https://app.coach.example' }) },
+    });
+  });
+});
