@@ -21,7 +21,7 @@ export function acknowledgeNagFindings(stack: RapportStack): void {
     id: 'AwsSolutions::AwsSolutions-SQS3',
     reason: 'This queue is itself the dead-letter queue of the session schedules; a dead-letter queue for it would add nothing.',
   });
-  for (const fn of Object.values(stack.api.functions)) {
+  for (const fn of [...Object.values(stack.api.functions), ...Object.values(stack.workers.functions)]) {
     Validations.of(fn.fn).acknowledge({
       id: 'AwsSolutions::AwsSolutions-L1',
       reason:

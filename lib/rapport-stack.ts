@@ -5,6 +5,7 @@ import { Auth } from './auth';
 import { Automation } from './automation';
 import type { RapportConfig } from './config';
 import { DataTable } from './data';
+import { Workers } from './workers';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
 
 /** Everything Rapport runs on, in one stack so no cross-stack export ever pins a resource. */
@@ -13,6 +14,7 @@ export class RapportStack extends Stack {
   readonly auth: Auth;
   readonly automation: Automation;
   readonly api: Api;
+  readonly workers: Workers;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: RapportConfig }) {
     super(scope, id, props);
@@ -30,6 +32,7 @@ export class RapportStack extends Stack {
       SCHEDULER_ROLE_ARN: this.automation.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.automation.deadLetterQueue.queueArn,
     };
+    this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, environment });
     this.api = new Api(this, 'Api', { config, data: this.data, auth: this.auth, automation: this.automation, environment });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

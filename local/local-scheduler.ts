@@ -42,6 +42,8 @@ export class LocalScheduler {
   constructor(
     private readonly clock: LocalClock,
     private readonly invoke: InvokeTarget,
+    /** Recurring work (the outbox sweeper): in AWS it runs every minute; here after every move of the clock. */
+    private readonly recurring: () => Promise<void> = async () => undefined,
   ) {}
 
   handle(request: WireRequest): WireResponse {
@@ -83,13 +85,18 @@ export class LocalScheduler {
       if (epochMs < this.clock.now()) throw new RangeError('The local clock only moves forward.');
       const fired = await this.fireUntil(epochMs);
       this.clock.moveTo(epochMs);
+      await this.runRecurring();
       return fired;
     });
   }
 
   /** Fires what is due at the clock's current time (the running clock's ticker calls this). */
   fireDue(): Promise<FiredSchedule[]> {
-    return this.serialized(() => this.fireUntil(this.clock.now()));
+    return this.serialized(async () => {
+      const fired = await this.fireUntil(this.clock.now());
+      await this.runRecurring();
+      return fired;
+    });
   }
 
   private async fireUntil(limit: number): Promise<FiredSchedule[]> {
@@ -109,6 +116,14 @@ export class LocalScheduler {
         log.error('Local schedule target failed', { schedule: next.name, error: error as Error });
       }
       fired.push(record);
+    }
+  }
+
+  private async runRecurring(): Promise<void> {
+    try {
+      await this.recurring();
+    } catch (error) {
+      log.error('Local recurring work failed', { error: error as Error });
     }
   }
 

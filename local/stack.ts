@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiFunctions, type ApiFunctionName } from '../shared/http/routes';
+import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
 import { systemClock, useClock } from '../shared/runtime/clock';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
@@ -73,7 +74,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     useClock(clock);
     const issuer = await createTokenIssuer(options.keyFile);
     const ses = new LocalSes(clock);
-    const scheduler = new LocalScheduler(clock, invokeScheduledTarget);
+    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, () => runScheduledFunction('outboxRelay', {}));
     handle = createGateway({ issuer, clock, ses, scheduler, loadFunction: loadApiFunction, onRequest: options.log });
 
     if (!clock.frozen) {
@@ -133,8 +134,21 @@ function loadApiFunction(fn: ApiFunctionName): Promise<LambdaHandler> {
   return module;
 }
 
-async function invokeScheduledTarget(targetArn: string): Promise<void> {
-  throw new Error(`No local function serves ${targetArn}`);
+const ARN_PREFIX = 'arn:aws:lambda:us-east-1:000000000000:function:rapport-local-';
+
+/** What CDK would put in the Lambdas' environment as the ARN of a scheduled function. */
+export const localFunctionArn = (name: ScheduledFunctionName) => `${ARN_PREFIX}${name}`;
+
+async function invokeScheduledTarget(targetArn: string, input: unknown): Promise<void> {
+  const name = targetArn.startsWith(ARN_PREFIX) ? targetArn.slice(ARN_PREFIX.length) : '';
+  if (!(name in scheduledFunctions)) throw new Error(`No local function serves ${targetArn}`);
+  await runScheduledFunction(name as ScheduledFunctionName, input);
+}
+
+async function runScheduledFunction(name: ScheduledFunctionName, input: unknown): Promise<void> {
+  const entry = pathToFileURL(resolve(PROJECT_ROOT, scheduledFunctions[name].entry)).href;
+  const module = (await import(entry)) as { handler: (event: unknown) => Promise<unknown> };
+  await module.handler(input);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -7,11 +7,11 @@ import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { getOrg, updateOrg } from '../../shared/use-cases/orgs/update-org';
 
 export const handler = apiFunction('orgs', {
-  'POST /orgs': apiRoute({ body: createOrgBody, status: 201 }, ({ caller, body }) =>
-    createOrg({ orgs: orgsRepository(), clock: clock() }, caller, body),
+  'POST /orgs': apiRoute({ body: createOrgBody, status: 201 }, ({ caller, body, origin }) =>
+    createOrg({ orgs: orgsRepository(), clock: clock() }, caller, body, origin),
   ),
-  'GET /orgs/{orgId}': apiRoute({ path: orgPath }, ({ caller, path }) => getOrg({ orgs: orgsRepository() }, caller, path.orgId)),
-  'PATCH /orgs/{orgId}': apiRoute({ path: orgPath, body: patchOrgBody }, ({ caller, path, body }) =>
-    updateOrg({ orgs: orgsRepository(), clock: clock() }, caller, path.orgId, body),
+  'GET /orgs/{orgId}': apiRoute({ path: orgPath }, ({ caller, path, origin }) => getOrg({ orgs: orgsRepository() }, caller, path.orgId, origin)),
+  'PATCH /orgs/{orgId}': apiRoute({ path: orgPath, body: patchOrgBody }, ({ caller, path, body, origin }) =>
+    updateOrg({ orgs: orgsRepository(), clock: clock() }, caller, path.orgId, body, origin),
   ),
 });

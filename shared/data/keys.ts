@@ -5,6 +5,16 @@
  *   USER#<userId>                    / MEMBER#<orgId>                  the user coaches that org
  *   USER#<userId>                    / MEMBER#<orgId>#<programId>      the user is that program's client
  *   ORG#<orgId>                      / ORG                             the org, its schedules and calendar link
+ *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
+ *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
+ *                                    / PROGRAM#HOMEPAGE                the homepage
+ *                                    / MSG#<ulid>                      messages, oldest first
+ *                                    / RESOURCE#<ulid>                 resource library entries
+ *                                    / RESPONSE#<activityId>           the client's answers to a worksheet
+ *                                    / ACTION#<ulid>                   action items
+ *                                    / INVITE#<inviteId>               invites to become the client
+ *                                    / OUTBOX#<entryId>                work that follows a write
+ *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions and held slots
  *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
@@ -17,6 +27,9 @@ export interface Key {
 
 const MEMBER = 'MEMBER#';
 
+/** Epoch minutes, zero-padded so that string order is time order. */
+const pad = (minute: number) => String(Math.max(0, Math.floor(minute))).padStart(10, '0');
+
 export const keys = {
   coachMembership: (userId: string, orgId: string): Key => ({ pk: `USER#${userId}`, sk: `${MEMBER}${orgId}` }),
   clientMembership: (userId: string, orgId: string, programId: string): Key => ({
@@ -27,4 +40,37 @@ export const keys = {
   membershipsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: MEMBER }),
 
   org: (orgId: string): Key => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+
+  programPartition: (orgId: string, programId: string): string => `ORG#${orgId}#PROG#${programId}`,
+  program: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM' }),
+  programStructure: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#STRUCTURE' }),
+  programHomepage: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#HOMEPAGE' }),
+  /** Query prefix: the record, structure and homepage of a program together. */
+  PROGRAM_PREFIX: 'PROGRAM',
+  /** byCollection: the programs of an org, oldest first. */
+  programsOfOrg: (orgId: string, createdAt = '', programId = '') => ({ gsi1pk: `ORG#${orgId}#PROGRAMS`, gsi1sk: `${createdAt}#${programId}` }),
+
+  message: (orgId: string, programId: string, messageId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `MSG#${messageId}` }),
+  MESSAGE_PREFIX: 'MSG#',
+  resource: (orgId: string, programId: string, resourceId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESOURCE#${resourceId}` }),
+  RESOURCE_PREFIX: 'RESOURCE#',
+  response: (orgId: string, programId: string, activityId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESPONSE#${activityId}` }),
+  RESPONSE_PREFIX: 'RESPONSE#',
+  actionItem: (orgId: string, programId: string, actionItemId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `ACTION#${actionItemId}` }),
+  ACTION_PREFIX: 'ACTION#',
+  invite: (orgId: string, programId: string, inviteId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `INVITE#${inviteId}` }),
+
+  coachCalendar: (coachUserId: string): string => `COACH#${coachUserId}`,
+  /** Sorted by start (zero-padded epoch minutes), so a range of time is one Query. */
+  calendarSession: (coachUserId: string, startMinute: number, id: string): Key => ({
+    pk: keys.coachCalendar(coachUserId),
+    sk: `SESSION#${pad(startMinute)}#${id}`,
+  }),
+  calendarSessionBound: (startMinute: number): string => `SESSION#${pad(startMinute)}`,
+
+  /** An outbox entry lives in the partition of the write that caused it. */
+  outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
+  OUTBOX_COLLECTION: 'OUTBOX',
+  /** byCollection: every outbox entry not yet finished, oldest first. */
+  outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
 } as const;

@@ -3,11 +3,35 @@ import type { Org, Membership } from '../domain/orgs/org';
 import type { Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
 import { isConditionFailure, type Table } from './table';
+import type { TransactItem } from './write-transaction';
 
-type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar'>>;
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls'>>;
 
 export class OrgsRepository {
   constructor(private readonly table: Table) {}
+
+  /** The membership that makes a user a program's client, for the invite-acceptance transaction. */
+  clientMembershipItem(userId: string, orgId: string, programId: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { ...keys.clientMembership(userId, orgId, programId), type: 'membership', role: 'client', orgId, programId },
+      },
+    };
+  }
+
+  /** The programs in an org a user is the client of. */
+  async clientProgramIds(userId: string, orgId: string): Promise<string[]> {
+    const { pk, sk } = keys.coachMembership(userId, orgId);
+    const { Items } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': `${sk}#` },
+      }),
+    );
+    return (Items ?? []).map((item) => String(item.programId));
+  }
 
   /** Creates the org and the creator's coach membership together. */
   async create(org: Org): Promise<void> {
@@ -17,7 +41,8 @@ export class OrgsRepository {
           {
             Put: {
               TableName: this.table.name,
-              Item: { ...keys.org(org.orgId), type: 'org', ...org },
+              // Absent until first set: `if_not_exists(bookingFeed, …)` must see no attribute, not a NULL.
+              Item: { ...keys.org(org.orgId), type: 'org', ...org, calendar: org.calendar ?? undefined, bookingFeed: org.bookingFeed ?? undefined },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -56,6 +81,37 @@ export class OrgsRepository {
     return toOrg(Attributes);
   }
 
+  /** Links the coach's calendar, and makes their booking feed the first time. */
+  async connectCalendar(orgId: string, connection: Org['calendar'], feed: NonNullable<Org['bookingFeed']>, now: string): Promise<Org> {
+    const { Attributes } = await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.org(orgId),
+        UpdateExpression: 'SET calendar = :calendar, bookingFeed = if_not_exists(bookingFeed, :feed), updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':calendar': connection, ':feed': feed, ':now': now },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
+    return toOrg(Attributes);
+  }
+
+  async disconnectCalendar(orgId: string, now: string): Promise<Org> {
+    const { Attributes } = await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.org(orgId),
+        UpdateExpression: 'SET calendar = :none, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':none': null, ':now': now },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
+    return toOrg(Attributes);
+  }
+
   /**
    * Stores a schedule inside its org. A new one must not exist yet and the org must have room;
    * a changed one must still be the version that was read.
@@ -82,6 +138,36 @@ export class OrgsRepository {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * For the program-creation transaction: adds the program's new schedule to the org, on condition
+   * that the caller still coaches it, its calendar is still connected and it has room.
+   */
+  addScheduleItem(orgId: string, coachUserId: string, schedule: Schedule, maxSchedules: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.org(orgId),
+        UpdateExpression: 'SET schedules.#id = :schedule',
+        ConditionExpression: 'coachUserId = :coach AND attribute_type(calendar, :map) AND attribute_not_exists(schedules.#id) AND size(schedules) < :max',
+        ExpressionAttributeNames: { '#id': schedule.scheduleId },
+        ExpressionAttributeValues: { ':schedule': schedule, ':coach': coachUserId, ':map': 'M', ':max': maxSchedules },
+      },
+    };
+  }
+
+  /** For the program-creation transaction: the chosen schedule exists and the calendar is connected. */
+  checkScheduleItem(orgId: string, coachUserId: string, scheduleId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: keys.org(orgId),
+        ConditionExpression: 'coachUserId = :coach AND attribute_type(calendar, :map) AND attribute_exists(schedules.#id)',
+        ExpressionAttributeNames: { '#id': scheduleId },
+        ExpressionAttributeValues: { ':coach': coachUserId, ':map': 'M' },
+      },
+    };
   }
 
   /** Every membership of a user: the orgs they coach and the programs they are the client of. */
@@ -127,5 +213,5 @@ export class OrgsRepository {
 
 function toOrg(item: Record<string, unknown>): Org {
   const { pk: _pk, sk: _sk, type: _type, ...org } = item;
-  return org as unknown as Org;
+  return { ...(org as unknown as Org), calendar: (org.calendar as Org['calendar']) ?? null, bookingFeed: (org.bookingFeed as Org['bookingFeed']) ?? null };
 }

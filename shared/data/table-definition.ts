@@ -7,8 +7,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Epoch seconds; DynamoDB deletes expired items (past time locks, used invites). */
-  ttlAttribute: 'expiresAt',
+  /** Epoch seconds; DynamoDB deletes items past it (old time locks, spent invites). */
+  ttlAttribute: 'ttl',
   indexes: [
     /**
      * `byCollection`: items that must be listed across partitions — the programs of an org,

@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { invalidField } from '../domain/errors';
 
 /** The table a repository works on: the document client and the table's name, passed in. */
@@ -50,4 +50,31 @@ export function decodeCursor(cursor: string | undefined, expected: Record<string
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * One page of a Query for a list route. It asks for one item more than the page holds, so the
+ * cursor is null exactly when nothing follows (DynamoDB alone would hand out a cursor to an empty
+ * page whenever a page is exactly full). The cursor only opens pages of the same partition.
+ */
+export async function queryPage(
+  table: Table,
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  page: { limit?: number; cursor?: string },
+  partition: Record<string, string>,
+  defaultLimit = 50,
+): Promise<Page<Record<string, unknown>>> {
+  const limit = page.limit ?? defaultLimit;
+  const result = await table.db.send(
+    new QueryCommand({ ...input, TableName: table.name, Limit: limit + 1, ExclusiveStartKey: decodeCursor(page.cursor, partition) }),
+  );
+  const items = result.Items ?? [];
+  if (items.length > limit) {
+    const kept = items.slice(0, limit);
+    const last = kept[kept.length - 1] ?? {};
+    const keyNames = ['pk', 'sk', ...(input.IndexName ? ['gsi1pk', 'gsi1sk'] : [])];
+    return { items: kept, nextCursor: encodeCursor(Object.fromEntries(keyNames.map((k) => [k, last[k]]))) };
+  }
+  // A filtered query may stop early with fewer items and still have more to read.
+  return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }

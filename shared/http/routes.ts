@@ -33,6 +33,14 @@ export const apiFunctions = {
   identity: { entry: 'functions/api/identity.ts', table: 'read' },
   orgs: { entry: 'functions/api/orgs.ts', table: 'readWrite' },
   schedules: { entry: 'functions/api/schedules.ts', table: 'readWrite' },
+  calendar: { entry: 'functions/api/calendar.ts', table: 'readWrite', fetchesCalendars: true },
+  feeds: { entry: 'functions/api/feeds.ts', table: 'read' },
+  programs: { entry: 'functions/api/programs.ts', table: 'readWrite' },
+  invites: { entry: 'functions/api/invites.ts', table: 'readWrite', sendsEmail: true },
+  messages: { entry: 'functions/api/messages.ts', table: 'readWrite', sendsEmail: true },
+  resources: { entry: 'functions/api/resources.ts', table: 'readWrite' },
+  worksheets: { entry: 'functions/api/worksheets.ts', table: 'readWrite' },
+  actionItems: { entry: 'functions/api/action-items.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -57,6 +65,47 @@ export const routes = [
   { method: 'GET', path: '/orgs/{orgId}/schedules', fn: 'schedules', summary: 'List availability schedules' },
   { method: 'GET', path: '/orgs/{orgId}/schedules/{scheduleId}', fn: 'schedules', summary: 'Read a schedule' },
   { method: 'PATCH', path: '/orgs/{orgId}/schedules/{scheduleId}', fn: 'schedules', summary: 'Update a schedule' },
+
+  { method: 'PUT', path: '/orgs/{orgId}/calendar', fn: 'calendar', summary: "Connect the coach's calendar (ICS feed)" },
+  { method: 'DELETE', path: '/orgs/{orgId}/calendar', fn: 'calendar', summary: "Disconnect the coach's calendar" },
+  {
+    method: 'GET',
+    path: '/feeds/{feedToken}',
+    fn: 'feeds',
+    public: true,
+    publicBecause: 'Calendar apps subscribe without credentials; the unguessable secret in the URL is the credential, and a wrong one is a 404.',
+    summary: "The coach's private ICS feed of their sessions",
+  },
+
+  { method: 'POST', path: '/orgs/{orgId}/programs', fn: 'programs', summary: 'Create a 1:1 coaching program with its whole private space' },
+  { method: 'GET', path: '/orgs/{orgId}/programs', fn: 'programs', summary: 'List programs (a client sees only their own)' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}', fn: 'programs', summary: 'Read a program' },
+  { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}', fn: 'programs', summary: 'Rename a program' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/publish', fn: 'programs', summary: 'Publish a program (idempotent)' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/modules', fn: 'programs', summary: 'Append a session module' },
+  { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Rename a module' },
+  { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Remove a session module' },
+  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/templates/{templateKind}', fn: 'programs', summary: 'Replace the prep or reflection questions of every session' },
+  { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/activities/{activityId}', fn: 'programs', summary: 'Remove an activity' },
+  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/homepage', fn: 'programs', summary: 'Replace the homepage' },
+
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/invites', fn: 'invites', summary: 'Invite the client by email' },
+  { method: 'POST', path: '/invites/{token}/accept', fn: 'invites', summary: 'Accept an invite and become the client' },
+
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/messages', fn: 'messages', summary: 'The private message thread, oldest first' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/messages', fn: 'messages', summary: 'Post a message' },
+
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/resources', fn: 'resources', summary: 'The resource library' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/resources', fn: 'resources', summary: 'Add a resource' },
+  { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/resources/{resourceId}', fn: 'resources', summary: 'Remove a resource' },
+
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/activities/{activityId}', fn: 'worksheets', summary: "An activity with the client's response" },
+  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/activities/{activityId}/response', fn: 'worksheets', summary: 'Answer a worksheet (client)' },
+
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}/action-items', fn: 'actionItems', summary: 'Add an action item to a session' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/action-items', fn: 'actionItems', summary: 'List action items' },
+  { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}/action-items/{actionItemId}', fn: 'actionItems', summary: 'Tick off or edit an action item' },
+  { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/action-items/{actionItemId}', fn: 'actionItems', summary: 'Remove an action item' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

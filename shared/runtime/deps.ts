@@ -1,16 +1,37 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ActionItemsRepository } from '../data/action-items-repository';
+import { CoachCalendarRepository } from '../data/coach-calendar-repository';
+import { InvitesRepository } from '../data/invites-repository';
+import { MessagesRepository } from '../data/messages-repository';
 import { OrgsRepository } from '../data/orgs-repository';
+import { OutboxRepository } from '../data/outbox-repository';
+import { ProgramsRepository } from '../data/programs-repository';
+import { ResourcesRepository } from '../data/resources-repository';
 import { createDocumentClient, type Table } from '../data/table';
+import { WorksheetsRepository } from '../data/worksheets-repository';
+import { WriteTransaction } from '../data/write-transaction';
+import { clock as currentClock, type Clock } from './clock';
 import { config } from './config';
 
 /**
- * The composition root of the Lambdas: adapters are built on first use and kept for the life of
- * the container. Each is its own function so a bundle only carries the clients its handlers use.
+ * The composition root of the Lambdas, data side: adapters are built on first use and kept for the
+ * life of the container. Email (mail-deps.ts) and calendar feeds (calendar-deps.ts) have their own
+ * modules, so a bundle only carries the clients and parsers its handlers use.
  */
 let documentClient: DynamoDBDocumentClient | undefined;
 
+/** Reads the current clock on every call, so the local stack's movable clock is always seen. */
+export const clock = (): Clock => ({ now: () => currentClock().now() });
+
 export const table = (): Table => ({ db: (documentClient ??= createDocumentClient()), name: config.tableName() });
+export const transaction = () => new WriteTransaction(table());
 
 export const orgsRepository = () => new OrgsRepository(table());
-
-export { clock } from './clock';
+export const programsRepository = () => new ProgramsRepository(table());
+export const messagesRepository = () => new MessagesRepository(table());
+export const invitesRepository = () => new InvitesRepository(table());
+export const worksheetsRepository = () => new WorksheetsRepository(table());
+export const actionItemsRepository = () => new ActionItemsRepository(table());
+export const resourcesRepository = () => new ResourcesRepository(table());
+export const coachCalendarRepository = () => new CoachCalendarRepository(table());
+export const outboxRepository = () => new OutboxRepository(table());

@@ -13,6 +13,7 @@ import { TestClock } from '../support/test-clock';
 let table: TestTable;
 let orgs: OrgsRepository;
 const clock = TestClock.at('2026-12-01T09:00:00Z');
+const ORIGIN = 'https://api.rapport.test';
 
 beforeAll(async () => {
   table = await createTestTable();
@@ -32,32 +33,32 @@ const expectAppError = async (promise: Promise<unknown>, status: number, code: s
 describe('orgs', () => {
   it('makes the creator the coach, visible in their memberships', async () => {
     const coach = aCaller();
-    const org = await createOrg({ orgs, clock }, coach, { name: 'North Star Coaching', timeZone: 'Europe/London' });
+    const org = await createOrg({ orgs, clock }, coach, { name: 'North Star Coaching', timeZone: 'Europe/London' }, ORIGIN);
     expect(org).toMatchObject({ name: 'North Star Coaching', timeZone: 'Europe/London', calendar: { connected: false }, createdAt: '2026-12-01T09:00:00Z' });
     expect((await getMe({ orgs }, coach)).memberships).toEqual([{ orgId: org.orgId, role: 'coach' }]);
   });
 
   it('hides an org from everyone but its coach, and reads it in one request for the coach', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
-    await expectAppError(getOrg({ orgs }, aCaller('stranger'), orgId), 404, 'not_found');
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    await expectAppError(getOrg({ orgs }, aCaller('stranger'), orgId, ORIGIN), 404, 'not_found');
     table.calls.length = 0;
-    await getOrg({ orgs }, coach, orgId);
+    await getOrg({ orgs }, coach, orgId, ORIGIN);
     expect(table.calls).toEqual(['GetItemCommand']);
   });
 
   it('updates fields and refuses intro calls on a schedule the org does not have', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
-    const updated = await updateOrg({ orgs, clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' });
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const updated = await updateOrg({ orgs, clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
     expect(updated).toMatchObject({ name: 'B', meetingUrl: 'https://meet.example.com/coach' });
     await expectAppError(
-      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15 } }),
+      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15 } }, ORIGIN),
       400,
       'validation_failed',
     );
     const schedule = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
-    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 } });
+    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 } }, ORIGIN);
     expect(withIntro.introCalls).toEqual({ enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 });
   });
 });
@@ -65,7 +66,7 @@ describe('orgs', () => {
 describe('schedules', () => {
   it('are created, listed page by page and read back', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const created = [];
     for (const name of ['One', 'Two', 'Three']) {
       created.push(await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule({ name })));
@@ -82,7 +83,7 @@ describe('schedules', () => {
 
   it('stop at the per-org limit, even when added concurrently', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const attempts = await Promise.allSettled(
       Array.from({ length: SCHEDULE_LIMITS.schedulesPerOrg + 5 }, (_, i) => createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule({ name: `S${i}` }))),
     );
@@ -93,7 +94,7 @@ describe('schedules', () => {
 
   it('applies concurrent PATCHes one on top of the other, losing neither', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
     await Promise.all([
       updateSchedule({ orgs, clock }, coach, orgId, scheduleId, { bufferMinutes: 15 }),
@@ -105,7 +106,7 @@ describe('schedules', () => {
 
   it('validates the merged schedule of a PATCH as a whole', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' });
+    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
     await expectAppError(
       updateSchedule({ orgs, clock }, coach, orgId, scheduleId, { weekly: [{ day: 'mon', start: '12:00', end: '11:00' }] }),

@@ -10,8 +10,16 @@ export interface IntroCallSettings {
 export interface CalendarConnection {
   icsUrl: string;
   connectedAt: string;
-  /** sha-256 of the secret part of the coach's private booking feed URL. */
-  feedSecretHash: string;
+}
+
+/**
+ * The coach's private, subscribable feed of their sessions. It is made when a calendar is first
+ * connected and outlives disconnecting, so a calendar app subscribed to it keeps working. The
+ * secret is kept (not only a hash) because the coach must be able to see the link again.
+ */
+export interface BookingFeed {
+  secret: string;
+  createdAt: string;
 }
 
 /**
@@ -28,6 +36,7 @@ export interface Org {
   introCalls: IntroCallSettings | null;
   schedules: Record<string, Schedule>;
   calendar: CalendarConnection | null;
+  bookingFeed: BookingFeed | null;
   createdAt: string;
   updatedAt: string;
 }

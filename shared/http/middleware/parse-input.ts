@@ -33,8 +33,12 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
         input.query = parsed.data;
       }
       if (schemas.body) {
-        const parsed = schemas.body.safeParse(readJsonBody(event));
-        if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues));
+        const body = readJsonBody(event);
+        const parsed = schemas.body.safeParse(body);
+        if (!parsed.success) {
+          if (body === undefined) throw validationFailed([{ field: 'body', message: 'A JSON body is required.' }]);
+          throw validationFailed(zodDetails(parsed.error.issues));
+        }
         input.body = parsed.data;
       }
       event.input = input;
@@ -42,10 +46,9 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
   };
 }
 
+/** An absent body is `undefined`, so the schema decides whether one is needed. */
 function readJsonBody(event: HttpEvent): unknown {
-  if (event.body === undefined || event.body === null || event.body === '') {
-    throw validationFailed([{ field: 'body', message: 'A JSON body is required.' }]);
-  }
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text) as unknown;

@@ -13,7 +13,7 @@ export interface CreateOrgDeps {
 }
 
 /** A new org; the caller becomes its coach. */
-export async function createOrg(deps: CreateOrgDeps, caller: Caller, input: CreateOrgBody) {
+export async function createOrg(deps: CreateOrgDeps, caller: Caller, input: CreateOrgBody, origin: string) {
   const now = formatInstant(deps.clock.now());
   const org: Org = {
     orgId: newId(),
@@ -25,9 +25,10 @@ export async function createOrg(deps: CreateOrgDeps, caller: Caller, input: Crea
     introCalls: null,
     schedules: {},
     calendar: null,
+    bookingFeed: null,
     createdAt: now,
     updatedAt: now,
   };
   await deps.orgs.create(org);
-  return orgView(org);
+  return orgView(org, origin);
 }

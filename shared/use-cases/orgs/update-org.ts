@@ -12,15 +12,15 @@ export interface UpdateOrgDeps {
   clock: Clock;
 }
 
-export async function updateOrg(deps: UpdateOrgDeps, caller: Caller, orgId: string, changes: PatchOrgBody) {
+export async function updateOrg(deps: UpdateOrgDeps, caller: Caller, orgId: string, changes: PatchOrgBody, origin: string) {
   const org = await requireCoach(deps.orgs, orgId, caller);
   if (changes.introCalls && !org.schedules[changes.introCalls.scheduleId]) {
     throw invalidField('introCalls.scheduleId', 'This org has no schedule with that id.');
   }
   const updated = await deps.orgs.update(orgId, changes, formatInstant(deps.clock.now()));
-  return orgView(updated);
+  return orgView(updated, origin);
 }
 
-export async function getOrg(deps: { orgs: OrgReader }, caller: Caller, orgId: string) {
-  return orgView(await requireCoach(deps.orgs, orgId, caller));
+export async function getOrg(deps: { orgs: OrgReader }, caller: Caller, orgId: string, origin: string) {
+  return orgView(await requireCoach(deps.orgs, orgId, caller), origin);
 }

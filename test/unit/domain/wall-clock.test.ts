@@ -41,3 +41,13 @@ describe('wall-clock values', () => {
     expect(parseInstant('tomorrow')).toBeNull();
   });
 });
+
+describe('sortable ids', () => {
+  it('sort in creation order, also within one millisecond', async () => {
+    const { sortableId } = await import('../../../shared/domain/ids');
+    const ids = Array.from({ length: 50 }, (_, i) => sortableId(Date.UTC(2026, 11, 1) + Math.floor(i / 10)));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(50);
+    expect(ids.every((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))).toBe(true);
+  });
+});

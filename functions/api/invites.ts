@@ -1,0 +1,25 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
+import { config } from '../../shared/runtime/config';
+import { invitesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { outboxDeps } from '../../shared/runtime/mail-deps';
+import { acceptInvite, createInvite } from '../../shared/use-cases/programs/invites';
+
+const deps = () => ({
+  orgs: orgsRepository(),
+  programs: programsRepository(),
+  invites: invitesRepository(),
+  relay: outboxDeps(),
+  transaction,
+  appUrl: config.appUrl(),
+});
+
+export const handler = apiFunction('invites', {
+  'POST /orgs/{orgId}/programs/{programId}/invites': apiRoute({ path: programPath, body: inviteBody, status: 201 }, ({ caller, path, body }) =>
+    createInvite(deps(), caller, path.orgId, path.programId, body.email),
+  ),
+  'POST /invites/{token}/accept': apiRoute({ path: invitePath, body: acceptInviteBody }, ({ caller, path, body }) =>
+    acceptInvite(deps(), caller, path.token, { timeZone: body?.timeZone }),
+  ),
+});

@@ -1,0 +1,23 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { pageQuery } from '../../shared/http/schemas/common';
+import { messageBody, programPath } from '../../shared/http/schemas/programs';
+import { config } from '../../shared/runtime/config';
+import { messagesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { outboxDeps } from '../../shared/runtime/mail-deps';
+import { listMessages, postMessage } from '../../shared/use-cases/programs/messages';
+
+export const handler = apiFunction('messages', {
+  'GET /orgs/{orgId}/programs/{programId}/messages': apiRoute({ path: programPath, query: pageQuery }, ({ caller, path, query }) =>
+    listMessages({ programs: programsRepository(), messages: messagesRepository() }, caller, path.orgId, path.programId, query),
+  ),
+  'POST /orgs/{orgId}/programs/{programId}/messages': apiRoute({ path: programPath, body: messageBody, status: 201 }, ({ caller, path, body }) =>
+    postMessage(
+      { programs: programsRepository(), orgs: orgsRepository(), messages: messagesRepository(), relay: outboxDeps(), transaction, appUrl: config.appUrl() },
+      caller,
+      path.orgId,
+      path.programId,
+      body.body,
+    ),
+  ),
+});

@@ -1,0 +1,16 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { activityPath, responseBody } from '../../shared/http/schemas/programs';
+import { clock, programsRepository, worksheetsRepository } from '../../shared/runtime/deps';
+import { answerWorksheet, getActivity } from '../../shared/use-cases/programs/worksheets';
+
+const deps = () => ({ programs: programsRepository(), worksheets: worksheetsRepository(), clock: clock() });
+
+export const handler = apiFunction('worksheets', {
+  'GET /orgs/{orgId}/programs/{programId}/activities/{activityId}': apiRoute({ path: activityPath }, ({ caller, path }) =>
+    getActivity(deps(), caller, path, path.activityId),
+  ),
+  'PUT /orgs/{orgId}/programs/{programId}/activities/{activityId}/response': apiRoute({ path: activityPath, body: responseBody }, ({ caller, path, body }) =>
+    answerWorksheet(deps(), caller, path, path.activityId, body.answers),
+  ),
+});

@@ -1,0 +1,40 @@
+import { Duration } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import { scheduledFunctions, type ScheduledFunctionName, type ScheduledFunctionSpec } from '../shared/runtime/scheduled-functions';
+import type { Automation } from './automation';
+import type { DataTable } from './data';
+import { RapportFunction } from './rapport-function';
+
+/** The Lambdas that run on a schedule rather than on a request. */
+export class Workers extends Construct {
+  readonly functions: Record<ScheduledFunctionName, RapportFunction>;
+
+  constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; environment: Record<string, string> }) {
+    super(scope, id);
+    const functions = {} as Record<ScheduledFunctionName, RapportFunction>;
+    for (const [name, spec] of Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]) {
+      const fn = new RapportFunction(this, name, {
+        entry: spec.entry,
+        description: spec.description,
+        table: props.data,
+        tableAccess: 'readWrite',
+        environment: props.environment,
+        timeout: Duration.seconds(60),
+      });
+      if (spec.sendsEmail) props.automation.allowSending(fn.role);
+      if (spec.managesSchedules) props.automation.allowScheduling(fn.role);
+      if (spec.trigger === 'every-minute') {
+        new Schedule(this, `${name}EveryMinute`, {
+          schedule: ScheduleExpression.rate(Duration.minutes(1)),
+          description: spec.description,
+          target: new LambdaInvoke(fn.fn, { role: props.automation.schedulerRole, deadLetterQueue: props.automation.deadLetterQueue, retryAttempts: 0 }),
+        });
+        props.automation.acknowledgeInvokeGrant(fn);
+      }
+      functions[name] = fn;
+    }
+    this.functions = functions;
+  }
+}

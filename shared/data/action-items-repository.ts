@@ -1,0 +1,93 @@
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from './keys';
+import { isConditionFailure, queryPage, type Page, type Table } from './table';
+
+export interface ActionItem {
+  actionItemId: string;
+  moduleId: string;
+  text: string;
+  dueDate: string | null;
+  done: boolean;
+  doneAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class ActionItemsRepository {
+  constructor(private readonly table: Table) {}
+
+  async add(orgId: string, programId: string, item: ActionItem): Promise<void> {
+    await this.table.db.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...keys.actionItem(orgId, programId, item.actionItemId), type: 'action_item', ...item },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  /** Oldest first; only one module's items when `moduleId` is given. */
+  async list(orgId: string, programId: string, page: { limit?: number; cursor?: string; moduleId?: string }): Promise<Page<ActionItem>> {
+    const pk = keys.programPartition(orgId, programId);
+    const result = await queryPage(
+      this.table,
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ...(page.moduleId ? { FilterExpression: 'moduleId = :moduleId' } : {}),
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.ACTION_PREFIX, ...(page.moduleId ? { ':moduleId': page.moduleId } : {}) },
+      },
+      page,
+      { pk },
+      100,
+    );
+    return { items: result.items.map(toActionItem), nextCursor: result.nextCursor };
+  }
+
+  /** Applies the changes and returns the item; null when there is no such item. */
+  async update(orgId: string, programId: string, actionItemId: string, changes: Partial<Pick<ActionItem, 'text' | 'dueDate' | 'done' | 'doneAt'>>, now: string): Promise<ActionItem | null> {
+    const entries = Object.entries({ ...changes, updatedAt: now });
+    try {
+      const { Attributes } = await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.actionItem(orgId, programId, actionItemId),
+          UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toActionItem(Attributes) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  /** False when there was nothing to delete. */
+  async delete(orgId: string, programId: string, actionItemId: string): Promise<boolean> {
+    try {
+      await this.table.db.send(
+        new DeleteCommand({ TableName: this.table.name, Key: keys.actionItem(orgId, programId, actionItemId), ConditionExpression: 'attribute_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toActionItem(item: Record<string, unknown>): ActionItem {
+  return {
+    actionItemId: String(item.actionItemId),
+    moduleId: String(item.moduleId),
+    text: String(item.text),
+    dueDate: (item.dueDate as string | null | undefined) ?? null,
+    done: item.done === true,
+    doneAt: (item.doneAt as string | null | undefined) ?? null,
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+  };
+}

@@ -1,0 +1,60 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from './keys';
+import { isConditionFailure, queryPage, type Page, type Table } from './table';
+
+/** One entry of the client's resource library: a link, a note, or both. */
+export interface Resource {
+  resourceId: string;
+  title: string;
+  url: string | null;
+  note: string | null;
+  sessionNumber: number | null;
+  createdAt: string;
+}
+
+export class ResourcesRepository {
+  constructor(private readonly table: Table) {}
+
+  async add(orgId: string, programId: string, resource: Resource): Promise<void> {
+    await this.table.db.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...keys.resource(orgId, programId, resource.resourceId), type: 'resource', ...resource },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async list(orgId: string, programId: string, page: { limit?: number; cursor?: string }): Promise<Page<Resource>> {
+    const pk = keys.programPartition(orgId, programId);
+    const result = await queryPage(
+      this.table,
+      { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.RESOURCE_PREFIX } },
+      page,
+      { pk },
+    );
+    return {
+      items: result.items.map((item) => ({
+        resourceId: String(item.resourceId),
+        title: String(item.title),
+        url: (item.url as string | null | undefined) ?? null,
+        note: (item.note as string | null | undefined) ?? null,
+        sessionNumber: (item.sessionNumber as number | null | undefined) ?? null,
+        createdAt: String(item.createdAt),
+      })),
+      nextCursor: result.nextCursor,
+    };
+  }
+
+  async delete(orgId: string, programId: string, resourceId: string): Promise<boolean> {
+    try {
+      await this.table.db.send(
+        new DeleteCommand({ TableName: this.table.name, Key: keys.resource(orgId, programId, resourceId), ConditionExpression: 'attribute_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Answers } from '../domain/programs/worksheet';
+import { keys } from './keys';
+import type { Table } from './table';
+
+export interface WorksheetResponse {
+  activityId: string;
+  answers: Answers;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+/** The client's answers, one item per worksheet; answering again replaces them. */
+export class WorksheetsRepository {
+  constructor(private readonly table: Table) {}
+
+  async get(orgId: string, programId: string, activityId: string): Promise<WorksheetResponse | null> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.response(orgId, programId, activityId), ConsistentRead: true }));
+    return Item ? toResponse(Item) : null;
+  }
+
+  /** Replaces the answers in one write, keeping the first submission time. */
+  async put(orgId: string, programId: string, activityId: string, answers: Answers, now: string): Promise<WorksheetResponse> {
+    const { Attributes } = await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.response(orgId, programId, activityId),
+        UpdateExpression: 'SET #type = :type, activityId = :activityId, answers = :answers, updatedAt = :now, submittedAt = if_not_exists(submittedAt, :now)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'response', ':activityId': activityId, ':answers': answers, ':now': now },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toResponse(Attributes ?? {});
+  }
+
+  /** Every response of a program (reports). */
+  async all(orgId: string, programId: string): Promise<WorksheetResponse[]> {
+    const responses: WorksheetResponse[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESPONSE_PREFIX },
+          ExclusiveStartKey,
+        }),
+      );
+      responses.push(...(page.Items ?? []).map(toResponse));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return responses;
+  }
+}
+
+function toResponse(item: Record<string, unknown>): WorksheetResponse {
+  return { activityId: String(item.activityId), answers: item.answers as Answers, submittedAt: String(item.submittedAt), updatedAt: String(item.updatedAt) };
+}

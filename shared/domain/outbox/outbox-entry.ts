@@ -1,0 +1,19 @@
+import type { EmailMessage } from '../../adapters/mail/mailer';
+
+/**
+ * Work that must follow a committed write — emails today — recorded in the same transaction as
+ * the write itself, then performed after the commit. An entry lives until every effect is done,
+ * so a failure after the commit is retried, never silently dropped.
+ */
+export type OutboxEffect = { type: 'email'; message: EmailMessage };
+
+export interface OutboxEntry {
+  /** The partition the entry lives in: the org or program whose write caused it. */
+  pk: string;
+  entryId: string;
+  effects: OutboxEffect[];
+  /** Indexes of effects already performed (or given up on for good). */
+  done: number[];
+  attempts: number;
+  createdAt: string;
+}

@@ -1,0 +1,9 @@
+/**
+ * Links in emails point at the frontend (`APP_URL`). These are the paths a frontend must serve;
+ * the README lists them too.
+ */
+export const appLinks = {
+  join: (appUrl: string, token: string) => `${appUrl}/join?token=${encodeURIComponent(token)}`,
+  program: (appUrl: string, orgId: string, programId: string) => `${appUrl}/orgs/${orgId}/programs/${programId}`,
+  messages: (appUrl: string, orgId: string, programId: string) => `${appUrl}/orgs/${orgId}/programs/${programId}/messages`,
+};

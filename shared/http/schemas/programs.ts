@@ -1,0 +1,109 @@
+import * as z from 'zod';
+import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
+import { calendarDate, id, nonBlank } from './common';
+
+export const programPath = z.object({ orgId: id, programId: id });
+export const modulePath = programPath.extend({ moduleId: id });
+export const activityPath = programPath.extend({ activityId: id });
+export const templatePath = programPath.extend({ templateKind: z.enum(['session_prep', 'session_reflection']) });
+export const resourcePath = programPath.extend({ resourceId: id });
+export const actionItemPath = programPath.extend({ actionItemId: id });
+
+const money = z.strictObject({
+  amount: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { error: 'Use at most two decimals.' }),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Use a three-letter ISO 4217 code such as USD.' }),
+});
+
+export const createProgramBody = z.strictObject({
+  type: z.literal('one_to_one_coaching'),
+  name: nonBlank(120).optional(),
+  totalSessions: z.number().int().min(SESSION_LIMITS.min).max(SESSION_LIMITS.max).optional(),
+  scheduleId: id.optional(),
+  quickCheckIns: z.boolean().optional(),
+  pricePerSession: money.optional(),
+});
+export type CreateProgramBody = z.output<typeof createProgramBody>;
+
+export const patchProgramBody = z.strictObject({ name: nonBlank(120) });
+
+export const newModuleBody = z.strictObject({ title: nonBlank(120).optional() }).optional();
+export const renameModuleBody = z.strictObject({ title: nonBlank(120) });
+
+const question = z
+  .strictObject({
+    questionId: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' }).optional(),
+    prompt: nonBlank(500),
+    type: z.enum(['text', 'rating']),
+    min: z.number().int().min(0).max(100).optional(),
+    max: z.number().int().min(1).max(100).optional(),
+    required: z.boolean().default(false),
+  })
+  .superRefine((q, ctx) => {
+    if (q.type === 'text' && (q.min !== undefined || q.max !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['min'], message: 'Only rating questions have a range.' });
+    }
+    if (q.type === 'rating' && (q.min ?? 1) >= (q.max ?? 10)) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The maximum must be above the minimum.' });
+    }
+  });
+
+export const templateBody = z.strictObject({
+  questions: z
+    .array(question)
+    .min(1)
+    .max(20)
+    .superRefine((questions, ctx) => {
+      const seen = new Set<string>();
+      questions.forEach((q, i) => {
+        if (q.questionId && seen.has(q.questionId)) ctx.addIssue({ code: 'custom', path: [i, 'questionId'], message: 'Each question needs its own id.' });
+        if (q.questionId) seen.add(q.questionId);
+      });
+    }),
+});
+export type TemplateBody = z.output<typeof templateBody>;
+
+export const homepageBody = z.strictObject({
+  sections: z
+    .array(z.strictObject({ key: z.enum(HOMEPAGE_KEYS), title: nonBlank(120), body: z.string().max(10_000) }))
+    .max(HOMEPAGE_KEYS.length)
+    .superRefine((sections, ctx) => {
+      const seen = new Set<string>();
+      sections.forEach((s, i) => {
+        if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'Each section appears once.' });
+        seen.add(s.key);
+      });
+    }),
+});
+export type HomepageBody = z.output<typeof homepageBody>;
+
+export const inviteBody = z.strictObject({ email: z.email().max(254) });
+export const acceptInviteBody = z.strictObject({ timeZone: z.string().optional() }).optional();
+export const invitePath = z.object({ token: z.string().min(10).max(300) });
+
+export const messageBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });
+
+export const resourceBody = z.strictObject({
+  title: nonBlank(200),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  note: z.string().max(5000).optional(),
+  sessionNumber: z.number().int().min(1).max(SESSION_LIMITS.max).optional(),
+});
+
+export const responseBody = z.strictObject({
+  answers: z.record(z.string().max(60), z.union([z.string(), z.number()])),
+});
+
+export const newActionItemBody = z.strictObject({ text: nonBlank(1000), dueDate: calendarDate.optional() });
+export const patchActionItemBody = z
+  .strictObject({ done: z.boolean(), text: nonBlank(1000), dueDate: calendarDate.nullable() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'Send at least one field to change.' });
+export const actionItemsQuery = z.strictObject({
+  moduleId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(2000).optional(),
+});

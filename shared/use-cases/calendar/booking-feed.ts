@@ -1,0 +1,33 @@
+import { feedCalendar } from '../../adapters/calendar/ics-writer';
+import { notFound } from '../../domain/errors';
+import { ID_PATTERN, sameSecret } from '../../domain/ids';
+import { toEpochMinutes } from '../../domain/time/instant';
+import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
+import type { OrgsRepository } from '../../data/orgs-repository';
+import type { Clock } from '../../runtime/clock';
+
+/** How far back and ahead the feed reaches: enough for any calendar app's view. */
+const PAST_DAYS = 60;
+const FUTURE_DAYS = 400;
+
+/**
+ * The coach's private feed of their sessions, served without a token: the unguessable secret in
+ * its URL is the credential, and anything wrong with the URL is a 404.
+ */
+export async function bookingFeed(
+  deps: { orgs: Pick<OrgsRepository, 'get'>; calendar: Pick<CoachCalendarRepository, 'between'>; clock: Clock },
+  feedToken: string,
+): Promise<string> {
+  const [orgId, secret, ...rest] = feedToken.replace(/\.ics$/, '').split('.');
+  if (!orgId || !secret || rest.length > 0 || !ID_PATTERN.test(orgId)) throw notFound();
+  const org = await deps.orgs.get(orgId);
+  if (!org?.bookingFeed || !sameSecret(secret, org.bookingFeed.secret)) throw notFound();
+  const now = toEpochMinutes(deps.clock.now());
+  const sessions = await deps.calendar.between(org.coachUserId, now - PAST_DAYS * 1440, now + FUTURE_DAYS * 1440);
+  return feedCalendar(
+    `${org.name} — coaching sessions`,
+    sessions
+      .filter((s) => s.kind === 'session')
+      .map((s) => ({ uid: `${s.id}@rapport`, sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt })),
+  );
+}

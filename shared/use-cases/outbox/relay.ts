@@ -1,0 +1,82 @@
+import { PermanentMailError, type Mailer } from '../../adapters/mail/mailer';
+import type { OutboxRepository } from '../../data/outbox-repository';
+import type { WriteTransaction } from '../../data/write-transaction';
+import { sortableId } from '../../domain/ids';
+import type { OutboxEffect, OutboxEntry } from '../../domain/outbox/outbox-entry';
+import { formatInstant } from '../../domain/time/instant';
+import type { Clock } from '../../runtime/clock';
+import { log } from '../../runtime/log';
+
+export interface RelayDeps {
+  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease'>;
+  mailer: Mailer;
+  clock: Clock;
+}
+
+/** What a use case needs to record follow-up work with its write and relay it after the commit. */
+export interface OutboxDeps extends RelayDeps {
+  outbox: RelayDeps['outbox'] & Pick<OutboxRepository, 'newEntryItem'>;
+}
+
+/** Adds an outbox entry to the transaction; once it commits, hand the entry to `relayAfterCommit`. */
+export function stageEffects(deps: OutboxDeps, tx: WriteTransaction, pk: string, effects: OutboxEffect[]): OutboxEntry {
+  const nowMs = deps.clock.now();
+  const { item, entry } = deps.outbox.newEntryItem(pk, sortableId(nowMs), effects, nowMs, formatInstant(nowMs));
+  tx.add(item, 'outbox');
+  return entry;
+}
+
+/**
+ * Performs an entry's effects in order, marking each done as soon as it is, so a retry resumes
+ * where the last attempt stopped and sends nothing twice. Returns whether the entry is finished.
+ * Never throws: a failure is recorded on the entry for the sweeper to retry.
+ */
+export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<boolean> {
+  for (const [index, effect] of entry.effects.entries()) {
+    if (entry.done.includes(index)) continue;
+    try {
+      await perform(deps, effect);
+    } catch (error) {
+      if (error instanceof PermanentMailError) {
+        log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
+      } else {
+        log.warn('Outbox effect failed; it will be retried', { entryId: entry.entryId, index, error: error as Error });
+        await deps.outbox.recordFailure(entry, (error as Error).message ?? String(error), deps.clock.now()).catch(() => undefined);
+        return false;
+      }
+    }
+    await deps.outbox.markDone(entry, index);
+  }
+  await deps.outbox.complete(entry);
+  return true;
+}
+
+/** Relays right after the commit that wrote the entry; the caller's answer never depends on it. */
+export async function relayAfterCommit(deps: RelayDeps, entry: OutboxEntry): Promise<void> {
+  try {
+    await relayEntry(deps, entry);
+  } catch (error) {
+    log.warn('Relaying after commit failed; the sweeper will retry', { entryId: entry.entryId, error: error as Error });
+  }
+}
+
+/** The sweeper: every entry whose lease ran out is leased and relayed. */
+export async function relayDue(deps: RelayDeps): Promise<{ relayed: number; pending: number }> {
+  let relayed = 0;
+  let pending = 0;
+  for (const candidate of await deps.outbox.due(deps.clock.now())) {
+    const entry = await deps.outbox.lease(candidate, deps.clock.now());
+    if (!entry) continue;
+    if (await relayEntry(deps, entry)) relayed++;
+    else pending++;
+  }
+  return { relayed, pending };
+}
+
+async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
+  switch (effect.type) {
+    case 'email':
+      await deps.mailer.send(effect.message);
+      return;
+  }
+}

@@ -1,0 +1,119 @@
+import { conflict, invalidField } from '../../domain/errors';
+import { sortableId } from '../../domain/ids';
+import { generateHomepage, generateStructure, type IdSource } from '../../domain/programs/generate-program';
+import { SESSION_LIMITS, type Program } from '../../domain/programs/program';
+import { FIRST_MESSAGE } from '../../domain/programs/template-content';
+import { buildSchedule } from '../../domain/schedules/build-schedule';
+import { DEFAULT_SCHEDULE_SETTINGS, SCHEDULE_LIMITS, type Schedule } from '../../domain/schedules/schedule';
+import { formatInstant } from '../../domain/time/instant';
+import type { Org } from '../../domain/orgs/org';
+import type { MessagesRepository } from '../../data/messages-repository';
+import type { OrgsRepository } from '../../data/orgs-repository';
+import type { ProgramsRepository } from '../../data/programs-repository';
+import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
+import type { Caller } from '../../http/http-event';
+import type { CreateProgramBody } from '../../http/schemas/programs';
+import type { Clock } from '../../runtime/clock';
+import { requireCoach, type OrgReader } from '../orgs/access';
+import { programView } from './program-view';
+
+export interface CreateProgramDeps {
+  orgs: OrgReader & Pick<OrgsRepository, 'addScheduleItem' | 'checkScheduleItem'>;
+  programs: Pick<ProgramsRepository, 'newProgramItems'>;
+  messages: Pick<MessagesRepository, 'newMessageItem'>;
+  transaction: () => WriteTransaction;
+  clock: Clock;
+  /** Ids for the program and its parts; sortable ids from the clock unless a test says otherwise. */
+  newId?: IdSource;
+}
+
+const calendarNotConnected = () =>
+  conflict('calendar_not_connected', 'Connect your calendar first (PUT /orgs/{orgId}/calendar), so sessions never land on top of your other commitments.');
+
+const scheduleLimitReached = () =>
+  conflict('schedule_limit_reached', `This org already has ${SCHEDULE_LIMITS.schedulesPerOrg} schedules; pick one of them with scheduleId.`);
+
+/** The schedule a program gets when the coach names none: weekdays, ten to five, in the org's zone. */
+function defaultCoachingSchedule(org: Org, scheduleId: string, nowMs: number): Schedule {
+  const now = formatInstant(nowMs);
+  return buildSchedule(
+    { scheduleId, createdAt: now, version: 1 },
+    {
+      name: 'Coaching Session (60 min)',
+      timeZone: org.timeZone,
+      weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '10:00', end: '17:00' })),
+      overrides: [],
+      ...DEFAULT_SCHEDULE_SETTINGS,
+    },
+    nowMs,
+    now,
+  );
+}
+
+/**
+ * Creates a complete private coaching space in ONE transaction: the program's record, its
+ * structure (every section, module, activity and question), its homepage, the coach's first
+ * message, and the schedule it books from (new, or checked to exist) — on condition that the
+ * coach's calendar is still connected. However many sessions, that is five items, so the
+ * transaction stays far below DynamoDB's 100-item limit; nothing half-made can ever remain.
+ */
+export async function createProgram(deps: CreateProgramDeps, caller: Caller, orgId: string, input: CreateProgramBody) {
+  const org = await requireCoach(deps.orgs, orgId, caller);
+  if (!org.calendar) throw calendarNotConnected();
+  const nowMs = deps.clock.now();
+  const now = formatInstant(nowMs);
+  const newId = deps.newId ?? (() => sortableId(nowMs));
+
+  let schedule: Schedule | null = null;
+  if (input.scheduleId) {
+    if (!org.schedules[input.scheduleId]) throw invalidField('scheduleId', 'This org has no schedule with that id.');
+  } else {
+    if (Object.keys(org.schedules).length >= SCHEDULE_LIMITS.schedulesPerOrg) throw scheduleLimitReached();
+    schedule = defaultCoachingSchedule(org, newId(), nowMs);
+  }
+
+  const totalSessions = input.totalSessions ?? SESSION_LIMITS.default;
+  const program: Program = {
+    programId: newId(),
+    orgId,
+    type: 'one_to_one_coaching',
+    name: input.name ?? '1:1 Coaching',
+    status: 'draft',
+    totalSessions,
+    scheduleId: input.scheduleId ?? schedule?.scheduleId ?? '',
+    quickCheckIns: input.quickCheckIns ?? false,
+    pricePerSession: input.pricePerSession ? { amountMinor: Math.round(input.pricePerSession.amount * 100), currency: input.pricePerSession.currency } : null,
+    coachUserId: caller.userId,
+    client: null,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+  };
+  const structure = generateStructure(totalSessions, newId);
+  const homepage = generateHomepage();
+
+  const tx = deps.transaction();
+  for (const item of deps.programs.newProgramItems(program, structure, homepage)) tx.add(item, 'program');
+  tx.add(deps.messages.newMessageItem(orgId, program.programId, { messageId: newId(), authorId: caller.userId, body: FIRST_MESSAGE, sentAt: now }), 'program');
+  tx.add(
+    schedule
+      ? deps.orgs.addScheduleItem(orgId, caller.userId, schedule, SCHEDULE_LIMITS.schedulesPerOrg)
+      : deps.orgs.checkScheduleItem(orgId, caller.userId, program.scheduleId),
+    'org',
+  );
+  try {
+    await tx.commit();
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failed.includes('org')) throw await whyOrgRefused(deps.orgs, orgId, caller, input);
+    throw error;
+  }
+  return programView(program, structure, homepage, 'coach');
+}
+
+/** The org changed between our read and the write: say which of its conditions no longer holds. */
+async function whyOrgRefused(orgs: OrgReader, orgId: string, caller: Caller, input: CreateProgramBody) {
+  const org = await requireCoach(orgs, orgId, caller);
+  if (!org.calendar) return calendarNotConnected();
+  if (input.scheduleId && !org.schedules[input.scheduleId]) return invalidField('scheduleId', 'This org has no schedule with that id.');
+  return scheduleLimitReached();
+}

@@ -1,0 +1,118 @@
+import { conflict } from '../../domain/errors';
+import { sortableId } from '../../domain/ids';
+import type { IdSource } from '../../domain/programs/generate-program';
+import type { Homepage, Module, ProgramStructure, Question, TemplateKind } from '../../domain/programs/program';
+import {
+  appendSession,
+  removeActivity,
+  removeSession,
+  renameModule,
+  replaceTemplate,
+  sessionModules,
+} from '../../domain/programs/structure-edits';
+import { formatInstant } from '../../domain/time/instant';
+import type { FullProgram, ProgramsRepository } from '../../data/programs-repository';
+import type { Caller } from '../../http/http-event';
+import type { TemplateBody } from '../../http/schemas/programs';
+import type { Clock } from '../../runtime/clock';
+import { accessFullProgram, accessProgram, requireCoachRole } from './access';
+import { activityView, programSummary } from './program-view';
+
+export interface EditDeps {
+  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'publish' | 'putHomepage'>;
+  clock: Clock;
+  newId?: IdSource;
+}
+
+type Ref = { orgId: string; programId: string };
+
+/**
+ * Applies a structure edit as the coach, conditional on the structure not having changed since it
+ * was read; when another edit lands first, the edit is applied again on top of it. The session
+ * total on the program's record follows in the same transaction.
+ */
+async function editStructure<T>(deps: EditDeps, caller: Caller, ref: Ref, edit: (full: FullProgram) => { structure: ProgramStructure; result: T }): Promise<T> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const full = await accessFullProgram(deps.programs, ref.orgId, ref.programId, caller);
+    requireCoachRole(full.role);
+    const { structure, result } = edit(full);
+    const total = sessionModules(structure).length;
+    const changedTotal = total !== full.program.totalSessions ? total : undefined;
+    if (await deps.programs.saveStructure(full.program, structure, full.structureVersion, formatInstant(deps.clock.now()), changedTotal)) return result;
+  }
+  throw conflict('concurrent_update', 'This program is being changed elsewhere; try again.');
+}
+
+const moduleView = (structure: ProgramStructure, module: Module) => ({
+  moduleId: module.moduleId,
+  kind: module.kind,
+  title: module.title,
+  ...(module.sessionNumber !== undefined ? { sessionNumber: module.sessionNumber } : {}),
+  activities: module.activities.map((a) => activityView(structure, a)),
+});
+
+export async function addSessionModule(deps: EditDeps, caller: Caller, ref: Ref, title?: string) {
+  const newId = deps.newId ?? (() => sortableId(deps.clock.now()));
+  return editStructure(deps, caller, ref, (full) => {
+    const { structure, module } = appendSession(full.structure, newId, title);
+    return { structure, result: { ...moduleView(structure, module), totalSessions: sessionModules(structure).length } };
+  });
+}
+
+export async function renameProgramModule(deps: EditDeps, caller: Caller, ref: Ref, moduleId: string, title: string) {
+  return editStructure(deps, caller, ref, (full) => {
+    const { structure, module } = renameModule(full.structure, moduleId, title);
+    return { structure, result: moduleView(structure, module) };
+  });
+}
+
+export async function deleteSessionModule(deps: EditDeps, caller: Caller, ref: Ref, moduleId: string) {
+  return editStructure(deps, caller, ref, (full) => {
+    const structure = removeSession(full.structure, moduleId);
+    return { structure, result: { totalSessions: sessionModules(structure).length } };
+  });
+}
+
+export async function deleteActivity(deps: EditDeps, caller: Caller, ref: Ref, activityId: string) {
+  return editStructure(deps, caller, ref, (full) => ({ structure: removeActivity(full.structure, activityId), result: undefined }));
+}
+
+/** Replaces the prep or reflection questions of every session module at once. */
+export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref: Ref, kind: TemplateKind, body: TemplateBody) {
+  const used = new Set(body.questions.map((q) => q.questionId).filter(Boolean));
+  let n = 0;
+  const nextId = () => {
+    do n++;
+    while (used.has(`q${n}`));
+    return `q${n}`;
+  };
+  const questions: Question[] = body.questions.map((q) => ({
+    questionId: q.questionId ?? nextId(),
+    prompt: q.prompt,
+    type: q.type,
+    ...(q.type === 'rating' ? { min: q.min ?? 1, max: q.max ?? 10 } : {}),
+    required: q.required,
+  }));
+  return editStructure(deps, caller, ref, (full) => ({ structure: replaceTemplate(full.structure, kind, questions), result: { kind, questions } }));
+}
+
+export async function renameProgram(deps: EditDeps, caller: Caller, ref: Ref, name: string) {
+  const { role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
+  requireCoachRole(role);
+  return programSummary(await deps.programs.update(ref.orgId, ref.programId, { name }, formatInstant(deps.clock.now())));
+}
+
+export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, homepage: Homepage) {
+  const { role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
+  requireCoachRole(role);
+  await deps.programs.putHomepage(ref.orgId, ref.programId, homepage);
+  return homepage;
+}
+
+/** Publishing makes the space visible to its client; doing it again changes nothing. */
+export async function publishProgram(deps: EditDeps, caller: Caller, ref: Ref) {
+  const { program, role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
+  requireCoachRole(role);
+  const published = program.status === 'published' ? program : await deps.programs.publish(ref.orgId, ref.programId, formatInstant(deps.clock.now()));
+  return { status: published.status, publishedAt: published.publishedAt };
+}

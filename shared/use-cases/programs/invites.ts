@@ -1,0 +1,119 @@
+import { conflict, gone, notFound } from '../../domain/errors';
+import { hashSecret, newSecret, secretMatches, sortableId } from '../../domain/ids';
+import { formatInstant } from '../../domain/time/instant';
+import { isValidZone } from '../../domain/time/wall-clock';
+import type { Invite, InvitesRepository } from '../../data/invites-repository';
+import { keys } from '../../data/keys';
+import type { OrgsRepository } from '../../data/orgs-repository';
+import type { ProgramsRepository } from '../../data/programs-repository';
+import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
+import { clientJoinedEmail, inviteEmail } from '../../emails/program-emails';
+import type { Caller } from '../../http/http-event';
+import { relayAfterCommit, stageEffects, type OutboxDeps } from '../outbox/relay';
+import { accessProgram, requireCoachRole } from './access';
+
+export const INVITE_VALID_DAYS = 14;
+
+export interface InviteDeps {
+  orgs: Pick<OrgsRepository, 'get' | 'clientMembershipItem'>;
+  programs: Pick<ProgramsRepository, 'get' | 'hasNoClientItem' | 'bindClientItem'>;
+  invites: Pick<InvitesRepository, 'newInviteItem' | 'get' | 'acceptItem'>;
+  relay: OutboxDeps;
+  transaction: () => WriteTransaction;
+  appUrl: string;
+}
+
+const hasClient = () => conflict('program_has_client', 'This program already has its client; a program is for one client only.');
+
+/** The token names the invite and carries its secret; only the secret's hash is stored. */
+const tokenOf = (invite: Pick<Invite, 'orgId' | 'programId' | 'inviteId'>, secret: string) => `${invite.orgId}.${invite.programId}.${invite.inviteId}.${secret}`;
+
+/** Invites one person by email to become the program's client. The email leaves via the outbox. */
+export async function createInvite(deps: InviteDeps, caller: Caller, orgId: string, programId: string, email: string) {
+  const { program, role } = await accessProgram(deps.programs, orgId, programId, caller);
+  requireCoachRole(role);
+  if (program.client) throw hasClient();
+  const org = await deps.orgs.get(orgId);
+  if (!org) throw notFound();
+
+  const nowMs = deps.relay.clock.now();
+  const now = formatInstant(nowMs);
+  const secret = newSecret();
+  const invite: Invite = {
+    inviteId: sortableId(nowMs),
+    orgId,
+    programId,
+    email: email.toLowerCase(),
+    secretHash: hashSecret(secret),
+    createdAt: now,
+    expiresAt: formatInstant(nowMs + INVITE_VALID_DAYS * 24 * 3600_000),
+    acceptedAt: null,
+    acceptedBy: null,
+  };
+  const message = inviteEmail({
+    to: invite.email,
+    orgName: org.name,
+    coachEmail: org.coachEmail,
+    programName: program.name,
+    token: tokenOf(invite, secret),
+    expiresOn: invite.expiresAt.slice(0, 10),
+    appUrl: deps.appUrl,
+  });
+  const tx = deps.transaction().add(deps.invites.newInviteItem(invite), 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
+  const entry = stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [{ type: 'email', message }]);
+  try {
+    await tx.commit();
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
+    throw error;
+  }
+  await relayAfterCommit(deps.relay, entry);
+  return { inviteId: invite.inviteId, email: invite.email, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Makes the caller the program's one client. A used invite is 409 (unless the caller is the one
+ * who used it: accepting twice is harmless), an expired one 410, a malformed or forged one 404.
+ */
+export async function acceptInvite(deps: InviteDeps, caller: Caller, token: string, options: { timeZone?: string } = {}) {
+  const [orgId, programId, inviteId, secret, ...rest] = token.split('.');
+  if (!orgId || !programId || !inviteId || !secret || rest.length > 0) throw notFound();
+  const invite = await deps.invites.get(orgId, programId, inviteId);
+  if (!invite || !secretMatches(secret, invite.secretHash)) throw notFound();
+  const result = { orgId, programId };
+
+  if (invite.acceptedAt) {
+    if (invite.acceptedBy === caller.userId) return result;
+    throw conflict('invite_used', 'This invitation has already been used.');
+  }
+  const nowMs = deps.relay.clock.now();
+  if (nowMs > Date.parse(invite.expiresAt)) throw gone('invite_expired', 'This invitation has expired; ask your coach for a new one.');
+
+  const program = await deps.programs.get(orgId, programId);
+  if (!program) throw notFound();
+  if (program.client) {
+    if (program.client.userId === caller.userId) return result;
+    throw hasClient();
+  }
+  if (program.coachUserId === caller.userId) throw conflict('coach_cannot_be_client', 'You coach this program, so you cannot also be its client.');
+  const org = await deps.orgs.get(orgId);
+  if (!org) throw notFound();
+
+  const now = formatInstant(nowMs);
+  const timeZone = options.timeZone && isValidZone(options.timeZone) ? options.timeZone : null;
+  const notice = clientJoinedEmail({ to: org.coachEmail, clientEmail: caller.email, programName: program.name, published: program.status === 'published', orgId, programId, appUrl: deps.appUrl });
+  const tx = deps.transaction()
+    .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
+    .add(deps.programs.bindClientItem(orgId, programId, { userId: caller.userId, email: caller.email, timeZone }, now), 'program')
+    .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
+  const entry = stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
+  try {
+    await tx.commit();
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failed.includes('invite')) throw conflict('invite_used', 'This invitation has already been used.');
+    if (error instanceof TransactionRefused && error.failed.includes('program')) throw hasClient();
+    throw error;
+  }
+  await relayAfterCommit(deps.relay, entry);
+  return result;
+}

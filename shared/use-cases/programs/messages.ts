@@ -1,0 +1,53 @@
+import { sortableId } from '../../domain/ids';
+import { formatInstant } from '../../domain/time/instant';
+import { keys } from '../../data/keys';
+import type { Message, MessagesRepository } from '../../data/messages-repository';
+import type { OrgsRepository } from '../../data/orgs-repository';
+import type { ProgramsRepository } from '../../data/programs-repository';
+import type { WriteTransaction } from '../../data/write-transaction';
+import { newMessageEmail } from '../../emails/program-emails';
+import type { Caller } from '../../http/http-event';
+import { relayAfterCommit, stageEffects, type OutboxDeps } from '../outbox/relay';
+import { accessProgram } from './access';
+
+export interface MessageDeps {
+  programs: Pick<ProgramsRepository, 'get'>;
+  orgs: Pick<OrgsRepository, 'get'>;
+  messages: Pick<MessagesRepository, 'list' | 'newMessageItem'>;
+  relay: OutboxDeps;
+  transaction: () => WriteTransaction;
+  appUrl: string;
+}
+
+export async function listMessages(deps: Pick<MessageDeps, 'programs' | 'messages'>, caller: Caller, orgId: string, programId: string, page: { limit?: number; cursor?: string }) {
+  await accessProgram(deps.programs, orgId, programId, caller);
+  return deps.messages.list(orgId, programId, page);
+}
+
+/**
+ * Posts to the private thread. The other side gets a short email saying a message is waiting
+ * (a client only once the program is published, since before that they cannot open it).
+ */
+export async function postMessage(deps: MessageDeps, caller: Caller, orgId: string, programId: string, body: string): Promise<Message> {
+  const { program, role } = await accessProgram(deps.programs, orgId, programId, caller);
+  const nowMs = deps.relay.clock.now();
+  const message: Message = { messageId: sortableId(nowMs), authorId: caller.userId, body, sentAt: formatInstant(nowMs) };
+  const tx = deps.transaction().add(deps.messages.newMessageItem(orgId, programId, message), 'message');
+
+  let recipient: { to: string; fromLabel: string } | null = null;
+  if (role === 'client') {
+    const org = await deps.orgs.get(orgId);
+    if (org) recipient = { to: org.coachEmail, fromLabel: program.client?.email ?? 'your client' };
+  } else if (program.client && program.status === 'published') {
+    const org = await deps.orgs.get(orgId);
+    recipient = { to: program.client.email, fromLabel: org?.name ?? 'your coach' };
+  }
+  const entry = recipient
+    ? stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [
+        { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
+      ])
+    : null;
+  await tx.commit();
+  if (entry) await relayAfterCommit(deps.relay, entry);
+  return message;
+}

@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+
+/**
+ * A coach's calendar server on loopback: serves whatever ICS text a test sets, plus the ways real
+ * servers go wrong (not iCalendar, errors, redirects to private addresses).
+ */
+export class IcsServer {
+  ics = emptyCalendar();
+  requests = 0;
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
+
+  static async start(): Promise<IcsServer> {
+    let instance: IcsServer | undefined;
+    const server = createServer((req, res) => {
+      if (instance) instance.requests++;
+      switch (req.url) {
+        case '/calendar.ics':
+          res.writeHead(200, { 'content-type': 'text/calendar' }).end(instance?.ics ?? '');
+          return;
+        case '/page.html':
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>My calendar</body></html>');
+          return;
+        case '/broken':
+          res.writeHead(500).end('oops');
+          return;
+        case '/moved':
+          res.writeHead(302, { location: '/calendar.ics' }).end();
+          return;
+        case '/to-private':
+          res.writeHead(302, { location: 'http://10.1.2.3/calendar.ics' }).end();
+          return;
+        default:
+          res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    instance = new IcsServer(server, `http://127.0.0.1:${port}`);
+    return instance;
+  }
+
+  get calendarUrl(): string {
+    return `${this.origin}/calendar.ics`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export const emptyCalendar = () => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Calendar//EN', 'END:VCALENDAR', ''].join('\r\n');
+
+/** A calendar with the given events; times are UTC unless a TZID form is passed in `start`/`end`. */
+export function calendarWith(events: { uid: string; start: string; end: string; extra?: string[] }[]): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Calendar//EN'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, 'DTSTAMP:20260101T000000Z', e.start, e.end, ...(e.extra ?? []), 'SUMMARY:Busy', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
+}

@@ -1,0 +1,42 @@
+import type { LocalStack } from '../../local/stack';
+import { ApiClient, uniqueEmail } from './local-stack';
+import type { IcsServer } from './ics-server';
+
+/** A signed-in coach with an org whose calendar is connected (to a loopback ICS server). */
+export async function aCoachWithCalendar(stack: LocalStack, ics: IcsServer, options: { timeZone?: string } = {}) {
+  const coach = await ApiClient.signIn(stack, uniqueEmail('coach'));
+  const org = await coach.post('/orgs', { name: 'Clear Path Coaching', timeZone: options.timeZone ?? 'Europe/London' });
+  if (org.status !== 201) throw new Error(`org: ${org.status} ${JSON.stringify(org.body)}`);
+  const orgId = org.body.orgId as string;
+  const connected = await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl });
+  if (connected.status !== 200) throw new Error(`calendar: ${connected.status} ${JSON.stringify(connected.body)}`);
+  return { coach, orgId, feedUrl: connected.body.feedUrl as string };
+}
+
+/** A program created with defaults (or the given fields). */
+export async function aProgram(coach: ApiClient, orgId: string, fields: Record<string, unknown> = {}) {
+  const created = await coach.post(`/orgs/${orgId}/programs`, { type: 'one_to_one_coaching', ...fields });
+  if (created.status !== 201) throw new Error(`program: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body as { programId: string; sections: any[]; [key: string]: any };
+}
+
+/** The invite token, as the invitee finds it in the link of the email in their inbox. */
+export async function inviteTokenFromOutbox(stack: LocalStack, email: string): Promise<string> {
+  const mails = stack.ses.outbox(email);
+  const last = mails.at(-1);
+  const match = last ? /token=([^\s"&<]+)/.exec(last.text) : null;
+  if (!match?.[1]) throw new Error(`No invite email for ${email}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** A published program whose client has joined through the emailed invite. */
+export async function aJoinedClient(stack: LocalStack, coach: ApiClient, orgId: string, programId: string, options: { publish?: boolean } = {}) {
+  const email = uniqueEmail('client');
+  const invited = await coach.post(`/orgs/${orgId}/programs/${programId}/invites`, { email });
+  if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const client = await ApiClient.signIn(stack, email);
+  const accepted = await client.post(`/invites/${await inviteTokenFromOutbox(stack, email)}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (options.publish !== false) await coach.post(`/orgs/${orgId}/programs/${programId}/publish`);
+  return { client, email };
+}
