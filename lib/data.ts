@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../shared/data/table-definition';
 
@@ -15,6 +15,7 @@ export class DataTable extends Construct {
       sortKey: key(tableDefinition.sortKey),
       billing: Billing.onDemand(),
       timeToLiveAttribute: tableDefinition.ttlAttribute,
+      dynamoStream: StreamViewType[tableDefinition.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       // Coaches' and clients' words live here: never deleted with the stack.

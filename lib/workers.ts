@@ -1,4 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
@@ -25,6 +27,20 @@ export class Workers extends Construct {
       });
       if (spec.sendsEmail) props.automation.allowSending(fn.role);
       if (spec.managesSchedules) props.automation.allowScheduling(fn.role);
+      if (spec.trigger === 'outbox-stream') {
+        fn.fn.addEventSource(
+          new DynamoEventSource(props.data.table, {
+            startingPosition: StartingPosition.LATEST,
+            batchSize: 10,
+            bisectBatchOnError: true,
+            reportBatchItemFailures: true,
+            retryAttempts: 3,
+            onFailure: new SqsDlq(props.automation.deadLetterQueue),
+            // Only new outbox entries wake the relay; every other write passes by.
+            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } } })],
+          }),
+        );
+      }
       if (spec.trigger === 'every-minute') {
         new Schedule(this, `${name}EveryMinute`, {
           schedule: ScheduleExpression.rate(Duration.minutes(1)),

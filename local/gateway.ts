@@ -19,6 +19,8 @@ export interface GatewayDeps {
   clock: LocalClock;
   ses: LocalSes;
   scheduler: LocalScheduler;
+  /** Finishes the work already committed, so the outbox and schedules shown are complete. */
+  settle: () => Promise<void>;
   /** Loads the Lambda entry of an API function (the same module CDK bundles). */
   loadFunction: (fn: ApiFunctionName) => Promise<LambdaHandler>;
   onRequest?: (line: string) => void;
@@ -172,6 +174,7 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
       return json(200, await deps.issuer.issue(parsed.data.email));
     }
     case 'GET /_local/outbox':
+      await deps.settle();
       return json(200, { items: deps.ses.outbox(url.searchParams.get('to') ?? undefined) });
     case 'GET /_local/clock':
       return json(200, { now: formatInstant(deps.clock.now()), frozen: deps.clock.frozen });
@@ -186,6 +189,7 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
       return json(200, { now: formatInstant(deps.clock.now()), fired });
     }
     case 'GET /_local/schedules':
+      await deps.settle();
       return json(200, {
         items: deps.scheduler.pending().map((s) => ({
           name: s.name,

@@ -42,8 +42,12 @@ export class LocalScheduler {
   constructor(
     private readonly clock: LocalClock,
     private readonly invoke: InvokeTarget,
-    /** Recurring work (the outbox sweeper): in AWS it runs every minute; here after every move of the clock. */
-    private readonly recurring: () => Promise<void> = async () => undefined,
+    private readonly hooks: {
+      /** Recurring work (the outbox sweeper): in AWS it runs every minute; here after every move of the clock. */
+      recurring?: () => Promise<void>;
+      /** Lets the work a target caused (outbox entries on the stream) finish before the clock moves on. */
+      settle?: () => Promise<void>;
+    } = {},
   ) {}
 
   handle(request: WireRequest): WireResponse {
@@ -110,6 +114,7 @@ export class LocalScheduler {
       const record: FiredSchedule = { name: next.name, at: formatInstant(next.at) };
       try {
         await this.invoke(next.targetArn, JSON.parse(next.input) as unknown);
+        await this.hooks.settle?.();
       } catch (error) {
         // Scheduler would retry and then send the event to the dead-letter queue; here it is logged.
         record.error = (error as Error).message;
@@ -121,7 +126,8 @@ export class LocalScheduler {
 
   private async runRecurring(): Promise<void> {
     try {
-      await this.recurring();
+      await this.hooks.recurring?.();
+      await this.hooks.settle?.();
     } catch (error) {
       log.error('Local recurring work failed', { error: error as Error });
     }

@@ -10,6 +10,7 @@ import { createGateway, type LambdaHandler } from './gateway';
 import { LocalClock } from './local-clock';
 import { LocalScheduler } from './local-scheduler';
 import { LocalSes } from './local-ses';
+import { LocalStreamPoller, type StreamRecord } from './stream-poller';
 import { createTokenIssuer, type TokenIssuer } from './token-issuer';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -37,6 +38,8 @@ export interface LocalStack {
   ses: LocalSes;
   scheduler: LocalScheduler;
   issuer: TokenIssuer;
+  /** Waits until the work already committed (outbox entries on the stream) has been carried out. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   let dynamo: DynamoDbLocal | null = null;
   let ticker: NodeJS.Timeout | undefined;
+  let poller: LocalStreamPoller | undefined;
   try {
     if (!options.dynamoEndpoint) dynamo = await startDynamoDbLocal({ dbPath: options.dbPath });
     const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
@@ -74,8 +78,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     useClock(clock);
     const issuer = await createTokenIssuer(options.keyFile);
     const ses = new LocalSes(clock);
-    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, () => runScheduledFunction('outboxRelay', {}));
-    handle = createGateway({ issuer, clock, ses, scheduler, loadFunction: loadApiFunction, onRequest: options.log });
+    // The table's stream drives the outbox relay, as the event source mapping does in AWS.
+    poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, (records) => runScheduledFunction('outboxRelay', streamEvent(records)));
+    const settle = () => (poller ? poller.drain() : Promise.resolve());
+    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, { recurring: () => runScheduledFunction('outboxSweeper', {}), settle });
+    handle = createGateway({ issuer, clock, ses, scheduler, settle, loadFunction: loadApiFunction, onRequest: options.log });
+    poller.start();
 
     if (!clock.frozen) {
       ticker = setInterval(() => void scheduler.fireDue().catch((error: unknown) => options.log?.(`scheduler: ${String(error)}`)), 1000);
@@ -90,8 +98,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ses,
       scheduler,
       issuer,
+      settle: () => poller?.drain() ?? Promise.resolve(),
       async stop() {
         clearInterval(ticker);
+        poller?.stop();
         useClock(systemClock);
         await close(server);
         await dynamo?.stop();
@@ -99,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
   } catch (error) {
     clearInterval(ticker);
+    poller?.stop();
     await close(server);
     await dynamo?.stop();
     throw error;
@@ -149,6 +160,20 @@ async function runScheduledFunction(name: ScheduledFunctionName, input: unknown)
   const entry = pathToFileURL(resolve(PROJECT_ROOT, scheduledFunctions[name].entry)).href;
   const module = (await import(entry)) as { handler: (event: unknown) => Promise<unknown> };
   await module.handler(input);
+}
+
+/** Stream records as Lambda receives them from a DynamoDB event source mapping. */
+function streamEvent(records: StreamRecord[]) {
+  return {
+    Records: records.map((record) => ({
+      eventID: record.eventID,
+      eventName: record.eventName,
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'us-east-1',
+      dynamodb: record.dynamodb,
+    })),
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -2,15 +2,15 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
-import { invitesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
-import { outboxDeps } from '../../shared/runtime/mail-deps';
+import { clock, invitesRepository, orgsRepository, outboxRepository, programsRepository, transaction } from '../../shared/runtime/deps';
 import { acceptInvite, createInvite } from '../../shared/use-cases/programs/invites';
 
 const deps = () => ({
   orgs: orgsRepository(),
   programs: programsRepository(),
   invites: invitesRepository(),
-  relay: outboxDeps(),
+  outbox: outboxRepository(),
+  clock: clock(),
   transaction,
   appUrl: config.appUrl(),
 });

@@ -4,13 +4,14 @@ import { keys } from './keys';
 import { isConditionFailure, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
-/** How long the writer of an entry may relay it before the sweeper is allowed to take over. */
-export const INLINE_LEASE_MS = 60_000;
+/** How long a relay holds an entry before another may take it over. */
+export const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 
 /**
  * Outbox entries live next to the write that caused them and are listed across partitions through
- * the `byCollection` index. A lease (`leaseUntil`, epoch ms) keeps two relays off one entry.
+ * the `byCollection` index. A lease (`leaseUntil`, epoch ms) keeps two relays — the stream's and
+ * the sweeper's — off one entry at a time.
  */
 export class OutboxRepository {
   constructor(private readonly table: Table) {}
@@ -24,7 +25,7 @@ export class OutboxRepository {
       item: {
         Put: {
           TableName: this.table.name,
-          Item: { ...key, ...keys.outboxCollection(createdAt, entryId), type: 'outbox', ...entry, leaseUntil: nowMs + INLINE_LEASE_MS },
+          Item: { ...key, ...keys.outboxCollection(createdAt, entryId), type: 'outbox', ...entry, leaseUntil: nowMs },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -78,8 +79,8 @@ export class OutboxRepository {
     return (Items ?? []).slice(0, limit).map(toEntry);
   }
 
-  /** Takes the entry for `INLINE_LEASE_MS`; null when another relay holds it or it is gone. */
-  async lease(entry: OutboxEntry, nowMs: number): Promise<OutboxEntry | null> {
+  /** Takes the entry for `LEASE_MS`; null when another relay holds it, or it is done and gone. */
+  async lease(entry: Pick<OutboxEntry, 'pk' | 'entryId'>, nowMs: number): Promise<OutboxEntry | null> {
     try {
       const { Attributes } = await this.table.db.send(
         new UpdateCommand({
@@ -87,7 +88,7 @@ export class OutboxRepository {
           Key: keys.outboxEntry(entry.pk, entry.entryId),
           UpdateExpression: 'SET leaseUntil = :until',
           ConditionExpression: 'attribute_exists(pk) AND leaseUntil <= :now',
-          ExpressionAttributeValues: { ':until': nowMs + INLINE_LEASE_MS, ':now': nowMs },
+          ExpressionAttributeValues: { ':until': nowMs + LEASE_MS, ':now': nowMs },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -9,6 +9,12 @@ export const tableDefinition = {
   sortKey: 'sk',
   /** Epoch seconds; DynamoDB deletes items past it (old time locks, spent invites). */
   ttlAttribute: 'ttl',
+  /**
+   * New items reach a stream: outbox entries are relayed from it right after their transaction
+   * commits, so a request never waits on SES or Scheduler (the outbox relay Lambda, and the
+   * local stack's stream poller, read it).
+   */
+  stream: 'NEW_IMAGE',
   indexes: [
     /**
      * `byCollection`: items that must be listed across partitions — the programs of an org,
@@ -29,6 +35,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
     AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from '../adapters/mail/ses-mailer';
-import type { OutboxDeps } from '../use-cases/outbox/relay';
+import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
 import { clock, outboxRepository } from './deps';
 
@@ -9,5 +9,5 @@ let sesClient: SESv2Client | undefined;
 
 export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail());
 
-/** What a write needs to record its emails in the outbox and send them after the commit. */
-export const outboxDeps = (): OutboxDeps => ({ outbox: outboxRepository(), mailer: mailer(), clock: clock() });
+/** What the relays need to carry out outbox entries. */
+export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), clock: clock() });

@@ -104,6 +104,7 @@ describe('isolation of a program', () => {
     expect(after.sections).toEqual(programA.sections);
     const messages = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/messages`)).body.items;
     expect(messages).toHaveLength(1);
+    await stack.settle();
     expect(stack.ses.outbox('intruder@example.com')).toEqual([]);
   });
 });

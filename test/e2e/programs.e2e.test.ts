@@ -179,6 +179,7 @@ describe('joining', () => {
     expect(invited.status).toBe(201);
     expect(invited.body).toMatchObject({ email, expiresAt: '2026-12-15T08:00:00Z' });
 
+    await stack.settle();
     const [mail] = stack.ses.outbox(email);
     expect(mail?.subject).toContain('Clear Path Coaching');
     expect(mail?.text).toMatch(/token=[A-Za-z0-9_.-]+(\s|$)/);
@@ -190,6 +191,7 @@ describe('joining', () => {
     expect(accepted.body).toEqual({ orgId, programId: program.programId });
     expect((await client.get('/me')).body.memberships).toEqual([{ orgId, role: 'client', programId: program.programId }]);
     expect((await client.post(`/invites/${token}/accept`)).status).toBe(200); // accepting twice is harmless
+    await stack.settle();
     expect(stack.ses.outbox().some((m) => m.subject.includes(`${email} joined`))).toBe(true);
 
     const someoneElse = await ApiClient.signIn(stack, uniqueEmail('late'));
@@ -267,6 +269,7 @@ describe('working together', () => {
     const page2 = await client.get(`${url}?limit=2&cursor=${page1.body.nextCursor}`);
     expect(page2.body.items.map((m: any) => m.body)).toEqual(['Of course, ask away.', 'Can we focus on delegation?']);
     expect(page2.body.nextCursor).toBeNull();
+    await stack.settle();
     expect(stack.ses.outbox(email).filter((m) => m.subject.startsWith('New message'))).toHaveLength(1);
     expect(JSON.stringify(stack.ses.outbox(email))).not.toContain('ask away'); // message text stays in the app
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentMailError, type EmailMessage, type Mailer } from '../../shared/adapters/mail/mailer';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
-import { relayAfterCommit, relayDue, stageEffects } from '../../shared/use-cases/outbox/relay';
+import { relayDue, relayNewEntry, stageEffects } from '../../shared/use-cases/outbox/relay';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
 
@@ -35,10 +35,11 @@ async function commitEntry(deps: { outbox: OutboxRepository; mailer: Mailer; clo
 }
 
 describe('the outbox', () => {
-  it('sends after the commit and then disappears', async () => {
+  it('sends after the commit and then disappears; a second delivery of the same entry does nothing', async () => {
     const deps = { outbox, mailer: new RecordingMailer(), clock: TestClock.at('2026-12-01T09:00:00Z') };
     const entry = await commitEntry(deps, 'ORG#o1', ['one', 'two']);
-    await relayAfterCommit(deps, entry);
+    expect(await relayNewEntry(deps, entry)).toBe(true);
+    expect(await relayNewEntry(deps, entry)).toBe(false); // streams deliver at least once
     expect(deps.mailer.sent).toEqual(['one', 'two']);
     deps.clock.advanceMinutes(5);
     expect(await outbox.due(deps.clock.now())).toEqual([]);
@@ -54,7 +55,7 @@ describe('the outbox', () => {
       if (++calls === 2) throw new Error('SES is down');
       return send(m);
     };
-    await relayAfterCommit(deps, entry);
+    expect(await relayNewEntry(deps, entry)).toBe(false);
     expect(deps.mailer.sent).toEqual(['first']);
 
     // Still leased (failure backs off a minute): the sweeper leaves it alone for now.
@@ -72,7 +73,7 @@ describe('the outbox', () => {
     const deps = { outbox, mailer: new RecordingMailer(), clock: TestClock.at('2026-12-03T09:00:00Z') };
     deps.mailer.failNext = [new PermanentMailError('MessageRejected')];
     const entry = await commitEntry(deps, 'ORG#o3', ['rejected', 'fine']);
-    await relayAfterCommit(deps, entry);
+    await relayNewEntry(deps, entry);
     expect(deps.mailer.sent).toEqual(['fine']);
     deps.clock.advanceMinutes(60);
     expect(await outbox.due(deps.clock.now())).toEqual([]);

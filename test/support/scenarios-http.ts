@@ -22,6 +22,7 @@ export async function aProgram(coach: ApiClient, orgId: string, fields: Record<s
 
 /** The invite token, as the invitee finds it in the link of the email in their inbox. */
 export async function inviteTokenFromOutbox(stack: LocalStack, email: string): Promise<string> {
+  await stack.settle();
   const mails = stack.ses.outbox(email);
   const last = mails.at(-1);
   const match = last ? /token=([^\s"&<]+)/.exec(last.text) : null;

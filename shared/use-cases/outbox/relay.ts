@@ -13,13 +13,17 @@ export interface RelayDeps {
   clock: Clock;
 }
 
-/** What a use case needs to record follow-up work with its write and relay it after the commit. */
-export interface OutboxDeps extends RelayDeps {
-  outbox: RelayDeps['outbox'] & Pick<OutboxRepository, 'newEntryItem'>;
+/** What a use case needs to record follow-up work together with its write. */
+export interface StagingDeps {
+  outbox: Pick<OutboxRepository, 'newEntryItem'>;
+  clock: Clock;
 }
 
-/** Adds an outbox entry to the transaction; once it commits, hand the entry to `relayAfterCommit`. */
-export function stageEffects(deps: OutboxDeps, tx: WriteTransaction, pk: string, effects: OutboxEffect[]): OutboxEntry {
+/**
+ * Adds an outbox entry to the transaction. Nothing more is needed: once the transaction commits,
+ * the table's stream hands the new entry to the relay; if that fails, the sweeper retries it.
+ */
+export function stageEffects(deps: StagingDeps, tx: WriteTransaction, pk: string, effects: OutboxEffect[]): OutboxEntry {
   const nowMs = deps.clock.now();
   const { item, entry } = deps.outbox.newEntryItem(pk, sortableId(nowMs), effects, nowMs, formatInstant(nowMs));
   tx.add(item, 'outbox');
@@ -51,13 +55,11 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
   return true;
 }
 
-/** Relays right after the commit that wrote the entry; the caller's answer never depends on it. */
-export async function relayAfterCommit(deps: RelayDeps, entry: OutboxEntry): Promise<void> {
-  try {
-    await relayEntry(deps, entry);
-  } catch (error) {
-    log.warn('Relaying after commit failed; the sweeper will retry', { entryId: entry.entryId, error: error as Error });
-  }
+/** Relays one entry named by the stream: leased first, so it never runs twice at once. */
+export async function relayNewEntry(deps: RelayDeps, key: Pick<OutboxEntry, 'pk' | 'entryId'>): Promise<boolean> {
+  const entry = await deps.outbox.lease(key, deps.clock.now());
+  if (!entry) return false; // another relay has it, or it is already done
+  return relayEntry(deps, entry);
 }
 
 /** The sweeper: every entry whose lease ran out is leased and relayed. */

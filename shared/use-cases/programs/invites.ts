@@ -9,7 +9,8 @@ import type { ProgramsRepository } from '../../data/programs-repository';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { clientJoinedEmail, inviteEmail } from '../../emails/program-emails';
 import type { Caller } from '../../http/http-event';
-import { relayAfterCommit, stageEffects, type OutboxDeps } from '../outbox/relay';
+import type { Clock } from '../../runtime/clock';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram, requireCoachRole } from './access';
 
 export const INVITE_VALID_DAYS = 14;
@@ -18,7 +19,8 @@ export interface InviteDeps {
   orgs: Pick<OrgsRepository, 'get' | 'clientMembershipItem'>;
   programs: Pick<ProgramsRepository, 'get' | 'hasNoClientItem' | 'bindClientItem'>;
   invites: Pick<InvitesRepository, 'newInviteItem' | 'get' | 'acceptItem'>;
-  relay: OutboxDeps;
+  outbox: StagingDeps['outbox'];
+  clock: Clock;
   transaction: () => WriteTransaction;
   appUrl: string;
 }
@@ -36,7 +38,7 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
   const org = await deps.orgs.get(orgId);
   if (!org) throw notFound();
 
-  const nowMs = deps.relay.clock.now();
+  const nowMs = deps.clock.now();
   const now = formatInstant(nowMs);
   const secret = newSecret();
   const invite: Invite = {
@@ -60,14 +62,13 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
     appUrl: deps.appUrl,
   });
   const tx = deps.transaction().add(deps.invites.newInviteItem(invite), 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
-  const entry = stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [{ type: 'email', message }]);
+  stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message }]);
   try {
     await tx.commit();
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
     throw error;
   }
-  await relayAfterCommit(deps.relay, entry);
   return { inviteId: invite.inviteId, email: invite.email, expiresAt: invite.expiresAt };
 }
 
@@ -86,7 +87,7 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     if (invite.acceptedBy === caller.userId) return result;
     throw conflict('invite_used', 'This invitation has already been used.');
   }
-  const nowMs = deps.relay.clock.now();
+  const nowMs = deps.clock.now();
   if (nowMs > Date.parse(invite.expiresAt)) throw gone('invite_expired', 'This invitation has expired; ask your coach for a new one.');
 
   const program = await deps.programs.get(orgId, programId);
@@ -106,7 +107,7 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
     .add(deps.programs.bindClientItem(orgId, programId, { userId: caller.userId, email: caller.email, timeZone }, now), 'program')
     .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
-  const entry = stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
+  stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
   try {
     await tx.commit();
   } catch (error) {
@@ -114,6 +115,5 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     if (error instanceof TransactionRefused && error.failed.includes('program')) throw hasClient();
     throw error;
   }
-  await relayAfterCommit(deps.relay, entry);
   return result;
 }

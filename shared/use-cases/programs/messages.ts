@@ -7,14 +7,16 @@ import type { ProgramsRepository } from '../../data/programs-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { newMessageEmail } from '../../emails/program-emails';
 import type { Caller } from '../../http/http-event';
-import { relayAfterCommit, stageEffects, type OutboxDeps } from '../outbox/relay';
+import type { Clock } from '../../runtime/clock';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram } from './access';
 
 export interface MessageDeps {
   programs: Pick<ProgramsRepository, 'get'>;
   orgs: Pick<OrgsRepository, 'get'>;
   messages: Pick<MessagesRepository, 'list' | 'newMessageItem'>;
-  relay: OutboxDeps;
+  outbox: StagingDeps['outbox'];
+  clock: Clock;
   transaction: () => WriteTransaction;
   appUrl: string;
 }
@@ -30,7 +32,7 @@ export async function listMessages(deps: Pick<MessageDeps, 'programs' | 'message
  */
 export async function postMessage(deps: MessageDeps, caller: Caller, orgId: string, programId: string, body: string): Promise<Message> {
   const { program, role } = await accessProgram(deps.programs, orgId, programId, caller);
-  const nowMs = deps.relay.clock.now();
+  const nowMs = deps.clock.now();
   const message: Message = { messageId: sortableId(nowMs), authorId: caller.userId, body, sentAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.messages.newMessageItem(orgId, programId, message), 'message');
 
@@ -42,12 +44,11 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
     const org = await deps.orgs.get(orgId);
     recipient = { to: program.client.email, fromLabel: org?.name ?? 'your coach' };
   }
-  const entry = recipient
-    ? stageEffects(deps.relay, tx, keys.programPartition(orgId, programId), [
-        { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
-      ])
-    : null;
+  if (recipient) {
+    stageEffects(deps, tx, keys.programPartition(orgId, programId), [
+      { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
+    ]);
+  }
   await tx.commit();
-  if (entry) await relayAfterCommit(deps.relay, entry);
   return message;
 }

@@ -1,0 +1,94 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { localDynamoClient } from './dynamodb-local';
+
+export type StreamRecord = _Record;
+
+/**
+ * Reads DynamoDB Local's stream of the table and hands new records to a consumer, as Lambda's
+ * event source mapping does in AWS. `drain()` waits until everything written so far was handed
+ * over, which lets the local clock finish one schedule's work before it fires the next.
+ */
+export class LocalStreamPoller {
+  private readonly streams: DynamoDBStreamsClient;
+  private streamArn: string | undefined;
+  private readonly iterators = new Map<string, string | undefined>();
+  private running: Promise<number> = Promise.resolve(0);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly tableName: string,
+    private readonly deliver: (records: StreamRecord[]) => Promise<void>,
+  ) {
+    this.streams = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  }
+
+  start(intervalMs = 50): void {
+    const tick = () => {
+      void this.pollOnce()
+        .catch((error: unknown) => console.error('Local stream poller:', error))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.streams.destroy();
+  }
+
+  /** Polls until a round brings nothing new. */
+  async drain(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      if ((await this.pollOnce()) === 0) return;
+    }
+  }
+
+  /** One round over every shard; rounds never overlap. Returns how many records were delivered. */
+  pollOnce(): Promise<number> {
+    const round = this.running.then(() => this.round(), () => this.round());
+    this.running = round.catch(() => 0);
+    return round;
+  }
+
+  private async round(): Promise<number> {
+    const arn = await this.arn();
+    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: arn }));
+    let delivered = 0;
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId;
+      if (!shardId) continue;
+      if (!this.iterators.has(shardId)) {
+        const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+        this.iterators.set(shardId, ShardIterator);
+      }
+      const iterator = this.iterators.get(shardId);
+      if (!iterator) continue; // a closed shard, read to its end
+      const { Records, NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      this.iterators.set(shardId, NextShardIterator);
+      if (Records && Records.length > 0) {
+        await this.deliver(Records);
+        delivered += Records.length;
+      }
+    }
+    return delivered;
+  }
+
+  private async arn(): Promise<string> {
+    if (!this.streamArn) {
+      const client = localDynamoClient(this.endpoint);
+      try {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: this.tableName }));
+        this.streamArn = Table?.LatestStreamArn;
+      } finally {
+        client.destroy();
+      }
+      if (!this.streamArn) throw new Error(`Table ${this.tableName} has no stream`);
+    }
+    return this.streamArn;
+  }
+}
