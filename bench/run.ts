@@ -1,8 +1,10 @@
+import { availabilityEngine } from './availability';
 import { bundleSizes } from './bundles';
 import { edgeOverhead } from './edge';
 import { report } from './harness';
 
 /** `npm run bench`: the numbers we hold the code to. Run on a quiet machine. */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+report('Availability engine (budget: 5 ms median)', await availabilityEngine());
 report('HTTP edge (in-process)', await edgeOverhead());
 await bundleSizes();

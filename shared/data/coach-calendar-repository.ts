@@ -1,6 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 import type { Table } from './table';
+import { tableDefinition } from './table-definition';
+import type { TransactItem } from './write-transaction';
+
+/** Locks of past sessions are of no use a week later; DynamoDB's TTL clears them. */
+const LOCK_KEPT_MINUTES = 7 * 24 * 60;
 
 /**
  * One entry of a coach's calendar: a booked session, or a slot held by a pending reschedule
@@ -28,6 +33,63 @@ export const LONGEST_BLOCK_MINUTES = 180;
 
 export class CoachCalendarRepository {
   constructor(private readonly table: Table) {}
+
+  sessionItem(coachUserId: string, session: CalendarSession): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { ...keys.calendarSession(coachUserId, session.start, session.id), type: 'calendar_session', ...session },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  removeSessionItem(coachUserId: string, start: number, id: string): TransactItem {
+    return { Delete: { TableName: this.table.name, Key: keys.calendarSession(coachUserId, start, id) } };
+  }
+
+  /** Takes each block for `ownerId`; the transaction fails if any is already taken. */
+  lockItems(coachUserId: string, blocks: number[], ownerId: string, until: number): TransactItem[] {
+    return blocks.map((block) => ({
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          ...keys.timeLock(coachUserId, block),
+          type: 'time_lock',
+          owner: ownerId,
+          [tableDefinition.ttlAttribute]: (until + LOCK_KEPT_MINUTES) * 60,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }));
+  }
+
+  /** Gives blocks back; only the owner's own locks can go. */
+  releaseItems(coachUserId: string, blocks: number[], ownerId: string): TransactItem[] {
+    return blocks.map((block) => ({
+      Delete: {
+        TableName: this.table.name,
+        Key: keys.timeLock(coachUserId, block),
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': ownerId },
+      },
+    }));
+  }
+
+  /** Hands blocks from one owner to another (a held slot becoming the booking's). */
+  transferItems(coachUserId: string, blocks: number[], fromOwner: string, toOwner: string): TransactItem[] {
+    return blocks.map((block) => ({
+      Update: {
+        TableName: this.table.name,
+        Key: keys.timeLock(coachUserId, block),
+        UpdateExpression: 'SET #owner = :to',
+        ConditionExpression: '#owner = :from',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':from': fromOwner, ':to': toOwner },
+      },
+    }));
+  }
 
   /** Entries that overlap [from, to): one Query over the start-sorted keys. */
   async between(coachUserId: string, from: number, to: number): Promise<CalendarSession[]> {

@@ -13,8 +13,12 @@
  *                                    / RESPONSE#<activityId>           the client's answers to a worksheet
  *                                    / ACTION#<ulid>                   action items
  *                                    / INVITE#<inviteId>               invites to become the client
+ *                                    / BOOKING#<bookingId>             booked sessions
+ *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
+ *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
  *                                    / OUTBOX#<entryId>                work that follows a write
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions and held slots
+ *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
  *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
@@ -67,6 +71,15 @@ export const keys = {
     sk: `SESSION#${pad(startMinute)}#${id}`,
   }),
   calendarSessionBound: (startMinute: number): string => `SESSION#${pad(startMinute)}`,
+  timeLock: (coachUserId: string, blockMinute: number): Key => ({ pk: keys.coachCalendar(coachUserId), sk: `LOCK#${pad(blockMinute)}` }),
+
+  booking: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `BOOKING#${bookingId}` }),
+  BOOKING_PREFIX: 'BOOKING#',
+  packageCounter: (orgId: string, programId: string, packageId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `COUNTER#${packageId}` }),
+  weekCounter: (orgId: string, programId: string, packageId: string, week: string): Key => ({
+    pk: keys.programPartition(orgId, programId),
+    sk: `COUNTER#${packageId}#WEEK#${week}`,
+  }),
 
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),

@@ -60,7 +60,7 @@ export class OrgsRepository {
   /** The org, or null when there is none. */
   async get(orgId: string): Promise<Org | null> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.org(orgId), ConsistentRead: true }));
-    return Item ? toOrg(Item) : null;
+    return Item ? toOrgRecord(Item) : null;
   }
 
   /** Applies field changes and returns the org as stored afterwards. */
@@ -78,7 +78,7 @@ export class OrgsRepository {
       }),
     );
     if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
-    return toOrg(Attributes);
+    return toOrgRecord(Attributes);
   }
 
   /** Links the coach's calendar, and makes their booking feed the first time. */
@@ -94,7 +94,7 @@ export class OrgsRepository {
       }),
     );
     if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
-    return toOrg(Attributes);
+    return toOrgRecord(Attributes);
   }
 
   async disconnectCalendar(orgId: string, now: string): Promise<Org> {
@@ -109,7 +109,7 @@ export class OrgsRepository {
       }),
     );
     if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
-    return toOrg(Attributes);
+    return toOrgRecord(Attributes);
   }
 
   /**
@@ -211,7 +211,8 @@ export class OrgsRepository {
   }
 }
 
-function toOrg(item: Record<string, unknown>): Org {
+/** An org from its stored item (also used by reads that batch it with other items). */
+export function toOrgRecord(item: Record<string, unknown>): Org {
   const { pk: _pk, sk: _sk, type: _type, ...org } = item;
   return { ...(org as unknown as Org), calendar: (org.calendar as Org['calendar']) ?? null, bookingFeed: (org.bookingFeed as Org['bookingFeed']) ?? null };
 }

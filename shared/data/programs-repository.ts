@@ -35,7 +35,7 @@ export class ProgramsRepository {
   /** The program's record alone: what access checks need. */
   async get(orgId: string, programId: string): Promise<Program | null> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.program(orgId, programId), ConsistentRead: true }));
-    return Item ? toProgram(Item) : null;
+    return Item ? toProgramRecord(Item) : null;
   }
 
   /** Record, structure and homepage in one query. */
@@ -54,7 +54,7 @@ export class ProgramsRepository {
     const homepage = bySk.get(keys.programHomepage(orgId, programId).sk);
     if (!record || !structure || !homepage) return null;
     return {
-      program: toProgram(record),
+      program: toProgramRecord(record),
       structure: { sections: structure.sections as ProgramStructure['sections'], templates: structure.templates as ProgramStructure['templates'] },
       structureVersion: Number(structure.version),
       homepage: { sections: homepage.sections as Homepage['sections'] },
@@ -65,7 +65,7 @@ export class ProgramsRepository {
   async listByOrg(orgId: string, page: { limit?: number; cursor?: string }): Promise<Page<Program>> {
     const { gsi1pk } = keys.programsOfOrg(orgId);
     const result = await queryPage(this.table, { IndexName: 'byCollection', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk } }, page, { gsi1pk });
-    return { items: result.items.map(toProgram), nextCursor: result.nextCursor };
+    return { items: result.items.map(toProgramRecord), nextCursor: result.nextCursor };
   }
 
   /** Several programs' records by id (a client's list). */
@@ -74,7 +74,7 @@ export class ProgramsRepository {
     const { Responses } = await this.table.db.send(
       new BatchGetCommand({ RequestItems: { [this.table.name]: { Keys: programIds.slice(0, 100).map((id) => keys.program(orgId, id)), ConsistentRead: true } } }),
     );
-    return (Responses?.[this.table.name] ?? []).map(toProgram);
+    return (Responses?.[this.table.name] ?? []).map(toProgramRecord);
   }
 
   /**
@@ -165,7 +165,7 @@ export class ProgramsRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return toProgram(Attributes ?? {});
+      return toProgramRecord(Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) throw new Error(`Program ${programId} vanished during update`);
       throw error;
@@ -179,7 +179,8 @@ function recordOf(program: Program): Record<string, unknown> {
   return client ? { ...rest, client } : rest;
 }
 
-function toProgram(item: Record<string, unknown>): Program {
+/** A program from its stored item (also used by reads that batch it with other items). */
+export function toProgramRecord(item: Record<string, unknown>): Program {
   return {
     programId: String(item.programId),
     orgId: String(item.orgId),

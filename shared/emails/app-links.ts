@@ -6,4 +6,5 @@ export const appLinks = {
   join: (appUrl: string, token: string) => `${appUrl}/join?token=${encodeURIComponent(token)}`,
   program: (appUrl: string, orgId: string, programId: string) => `${appUrl}/orgs/${orgId}/programs/${programId}`,
   messages: (appUrl: string, orgId: string, programId: string) => `${appUrl}/orgs/${orgId}/programs/${programId}/messages`,
+  booking: (appUrl: string, orgId: string, programId: string, bookingId: string) => `${appUrl}/orgs/${orgId}/programs/${programId}/bookings/${bookingId}`,
 };

@@ -41,6 +41,8 @@ export const apiFunctions = {
   resources: { entry: 'functions/api/resources.ts', table: 'readWrite' },
   worksheets: { entry: 'functions/api/worksheets.ts', table: 'readWrite' },
   actionItems: { entry: 'functions/api/action-items.ts', table: 'readWrite' },
+  availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
+  bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -106,6 +108,12 @@ export const routes = [
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/action-items', fn: 'actionItems', summary: 'List action items' },
   { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}/action-items/{actionItemId}', fn: 'actionItems', summary: 'Tick off or edit an action item' },
   { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/action-items/{actionItemId}', fn: 'actionItems', summary: 'Remove an action item' },
+
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/availability', fn: 'availability', summary: 'Bookable slots of a package (at most 62 days)' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings', fn: 'bookings', summary: 'Book a session' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings', fn: 'bookings', summary: "The program's sessions, in time order" },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}', fn: 'bookings', summary: 'Read a session' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel', fn: 'bookings', summary: 'Cancel a session' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ActionItemsRepository } from '../data/action-items-repository';
+import { loadBookingContext } from '../data/booking-context';
+import { BookingsRepository } from '../data/bookings-repository';
 import { CoachCalendarRepository } from '../data/coach-calendar-repository';
 import { InvitesRepository } from '../data/invites-repository';
 import { MessagesRepository } from '../data/messages-repository';
@@ -35,3 +37,5 @@ export const actionItemsRepository = () => new ActionItemsRepository(table());
 export const resourcesRepository = () => new ResourcesRepository(table());
 export const coachCalendarRepository = () => new CoachCalendarRepository(table());
 export const outboxRepository = () => new OutboxRepository(table());
+export const bookingsRepository = () => new BookingsRepository(table());
+export const bookingContext = () => (ref: Parameters<typeof loadBookingContext>[1]) => loadBookingContext(table(), ref);

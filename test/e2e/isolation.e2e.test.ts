@@ -32,6 +32,13 @@ const bodies: Record<string, unknown> = {
   'PUT /orgs/{orgId}/programs/{programId}/activities/{activityId}/response': { answers: {} },
   'POST /orgs/{orgId}/programs/{programId}/modules/{moduleId}/action-items': { text: 'x' },
   'PATCH /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': { done: true },
+  'POST /orgs/{orgId}/programs/{programId}/bookings': { start: '2026-12-10T10:00:00Z' },
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel': { reason: 'x' },
+};
+
+/** Valid query strings, for routes that need one. */
+const queries: Record<string, string> = {
+  'GET /orgs/{orgId}/programs/{programId}/availability': '?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z',
 };
 
 const programRoutes = (routes as readonly RouteSpec[]).filter((r) => r.path.startsWith('/orgs/{orgId}/programs/{programId}'));
@@ -59,6 +66,8 @@ beforeAll(async () => {
   const other = await aCoachWithCalendar(stack, ics);
   const { client: otherProgramClient } = await aJoinedClient(stack, coach, orgId, programB.programId);
   const { client: clientBeforePublishing } = await aJoinedClient(stack, coach, orgId, programA.programId, { publish: false });
+  const booking = await coach.post(`${urlA}/bookings`, { start: '2026-12-09T10:00:00Z' });
+  ids.bookingId = booking.body.bookingId;
   callers = { anonymous: coach.anonymous(), otherOrgCoach: other.coach, otherProgramClient, clientBeforePublishing };
 });
 afterAll(async () => {
@@ -79,7 +88,7 @@ describe('isolation of a program', () => {
   it.each(['anonymous', 'otherOrgCoach', 'otherProgramClient', 'clientBeforePublishing'] as const)('every program route refuses %s', async (who) => {
     for (const route of programRoutes) {
       const key = `${route.method} ${route.path}`;
-      const response = await callers[who].send(route.method, fill(route.path), bodies[key]);
+      const response = await callers[who].send(route.method, `${fill(route.path)}${queries[key] ?? ''}`, bodies[key]);
       const expected = who === 'anonymous' ? 401 : 404;
       expect(response.status, `${who}: ${key} → ${JSON.stringify(response.body)}`).toBe(expected);
       expect(response.body.error.code).toBe(who === 'anonymous' ? 'unauthorized' : 'not_found');
@@ -102,6 +111,8 @@ describe('isolation of a program', () => {
     expect(after.name).toBe('Program A');
     expect(after.status).toBe('draft');
     expect(after.sections).toEqual(programA.sections);
+    const bookings = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/bookings`)).body.items;
+    expect(bookings.map((b: any) => [b.bookingId, b.status])).toEqual([[ids.bookingId, 'confirmed']]);
     const messages = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/messages`)).body.items;
     expect(messages).toHaveLength(1);
     await stack.settle();

@@ -4,13 +4,14 @@ import type { IcsServer } from './ics-server';
 
 /** A signed-in coach with an org whose calendar is connected (to a loopback ICS server). */
 export async function aCoachWithCalendar(stack: LocalStack, ics: IcsServer, options: { timeZone?: string } = {}) {
-  const coach = await ApiClient.signIn(stack, uniqueEmail('coach'));
+  const email = uniqueEmail('coach');
+  const coach = await ApiClient.signIn(stack, email);
   const org = await coach.post('/orgs', { name: 'Clear Path Coaching', timeZone: options.timeZone ?? 'Europe/London' });
   if (org.status !== 201) throw new Error(`org: ${org.status} ${JSON.stringify(org.body)}`);
   const orgId = org.body.orgId as string;
   const connected = await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl });
   if (connected.status !== 200) throw new Error(`calendar: ${connected.status} ${JSON.stringify(connected.body)}`);
-  return { coach, orgId, feedUrl: connected.body.feedUrl as string };
+  return { coach, coachEmail: email, orgId, feedUrl: connected.body.feedUrl as string };
 }
 
 /** A program created with defaults (or the given fields). */
@@ -31,12 +32,12 @@ export async function inviteTokenFromOutbox(stack: LocalStack, email: string): P
 }
 
 /** A published program whose client has joined through the emailed invite. */
-export async function aJoinedClient(stack: LocalStack, coach: ApiClient, orgId: string, programId: string, options: { publish?: boolean } = {}) {
+export async function aJoinedClient(stack: LocalStack, coach: ApiClient, orgId: string, programId: string, options: { publish?: boolean; timeZone?: string } = {}) {
   const email = uniqueEmail('client');
   const invited = await coach.post(`/orgs/${orgId}/programs/${programId}/invites`, { email });
   if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${JSON.stringify(invited.body)}`);
   const client = await ApiClient.signIn(stack, email);
-  const accepted = await client.post(`/invites/${await inviteTokenFromOutbox(stack, email)}/accept`);
+  const accepted = await client.post(`/invites/${await inviteTokenFromOutbox(stack, email)}/accept`, options.timeZone ? { timeZone: options.timeZone } : undefined);
   if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   if (options.publish !== false) await coach.post(`/orgs/${orgId}/programs/${programId}/publish`);
   return { client, email };

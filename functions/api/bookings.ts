@@ -1,0 +1,26 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { bookingBody, bookingPath, bookingsQuery, cancelBody } from '../../shared/http/schemas/bookings';
+import { programPath } from '../../shared/http/schemas/programs';
+import { bookingDeps } from '../../shared/runtime/booking-deps';
+import { bookingsRepository, clock, programsRepository } from '../../shared/runtime/deps';
+import { bookSession } from '../../shared/use-cases/bookings/book-session';
+import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
+import { getBooking, listBookings } from '../../shared/use-cases/bookings/read-bookings';
+
+const readDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), clock: clock() });
+
+export const handler = apiFunction('bookings', {
+  'POST /orgs/{orgId}/programs/{programId}/bookings': apiRoute({ path: programPath, body: bookingBody, status: 201 }, ({ caller, path, body }) =>
+    bookSession(bookingDeps(), caller, path, body),
+  ),
+  'GET /orgs/{orgId}/programs/{programId}/bookings': apiRoute({ path: programPath, query: bookingsQuery }, ({ caller, path, query }) =>
+    listBookings(readDeps(), caller, path, query),
+  ),
+  'GET /orgs/{orgId}/programs/{programId}/bookings/{bookingId}': apiRoute({ path: bookingPath }, ({ caller, path }) =>
+    getBooking(readDeps(), caller, path, path.bookingId),
+  ),
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel': apiRoute({ path: bookingPath, body: cancelBody }, ({ caller, path, body }) =>
+    cancelBooking(bookingDeps(), caller, path, path.bookingId, body?.reason),
+  ),
+});

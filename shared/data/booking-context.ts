@@ -1,0 +1,75 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Booking } from '../domain/bookings/booking';
+import type { Org } from '../domain/orgs/org';
+import type { Program } from '../domain/programs/program';
+import { keys, type Key } from './keys';
+import { toOrgRecord } from './orgs-repository';
+import { toProgramRecord } from './programs-repository';
+import { toBookingRecord } from './bookings-repository';
+import type { Table } from './table';
+
+/** Sessions used of a package, and which session numbers are taken. */
+export interface PackageUsage {
+  used: number;
+  takenSessionNumbers: number[];
+}
+
+export interface BookingContext {
+  org: Org | null;
+  program: Program | null;
+  booking: Booking | null;
+  usage: PackageUsage;
+  usedByWeek: Map<string, number>;
+}
+
+/**
+ * Everything a booking decision needs, in ONE BatchGetItem across the org's, the program's and
+ * the counters' items: the org (schedules, calendar link, coach), the program (access, totals),
+ * optionally one booking, and the package's counters for the given weeks.
+ */
+export async function loadBookingContext(
+  table: Table,
+  ref: { orgId: string; programId: string; packageId?: string; weeks?: string[]; bookingId?: string },
+): Promise<BookingContext> {
+  const wanted: Key[] = [keys.org(ref.orgId), keys.program(ref.orgId, ref.programId)];
+  if (ref.bookingId) wanted.push(keys.booking(ref.orgId, ref.programId, ref.bookingId));
+  if (ref.packageId) {
+    wanted.push(keys.packageCounter(ref.orgId, ref.programId, ref.packageId));
+    for (const week of ref.weeks ?? []) wanted.push(keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week));
+  }
+  const items = await batchGet(table, wanted);
+  const at = (key: Key) => items.get(`${key.pk}|${key.sk}`);
+
+  const usedByWeek = new Map<string, number>();
+  if (ref.packageId) {
+    for (const week of ref.weeks ?? []) {
+      const counter = at(keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week));
+      if (counter) usedByWeek.set(week, Number(counter.used ?? 0));
+    }
+  }
+  const total = ref.packageId ? at(keys.packageCounter(ref.orgId, ref.programId, ref.packageId)) : undefined;
+  const org = at(keys.org(ref.orgId));
+  const program = at(keys.program(ref.orgId, ref.programId));
+  const booking = ref.bookingId ? at(keys.booking(ref.orgId, ref.programId, ref.bookingId)) : undefined;
+  return {
+    org: org ? toOrgRecord(org) : null,
+    program: program ? toProgramRecord(program) : null,
+    booking: booking ? toBookingRecord(booking) : null,
+    usage: { used: Number(total?.used ?? 0), takenSessionNumbers: [...((total?.taken as Set<number> | undefined) ?? [])].map(Number) },
+    usedByWeek,
+  };
+}
+
+/** BatchGetItem, retrying keys DynamoDB leaves unprocessed under load. */
+async function batchGet(table: Table, wanted: Key[]): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Key[] = wanted;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const result = await table.db.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }));
+    for (const item of result.Responses?.[table.name] ?? []) found.set(`${String(item.pk)}|${String(item.sk)}`, item);
+    pending = (result.UnprocessedKeys?.[table.name]?.Keys as Key[] | undefined) ?? [];
+    if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed');
+  }
+  return found;
+}

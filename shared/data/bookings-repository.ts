@@ -1,0 +1,149 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Booking } from '../domain/bookings/booking';
+import { keys } from './keys';
+import type { Table } from './table';
+import type { TransactItem } from './write-transaction';
+
+/**
+ * Bookings live in their program's partition; their counters next to them. Writes are offered as
+ * transaction items, because a booking never changes alone: its time locks, the coach's calendar
+ * and the counters change with it.
+ */
+export class BookingsRepository {
+  constructor(private readonly table: Table) {}
+
+  newBookingItem(booking: Booking): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { ...keys.booking(booking.orgId, booking.programId, booking.bookingId), type: 'booking', ...booking },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Replaces the booking if it is still the version that was read. */
+  replaceBookingItem(booking: Booking, expectedVersion: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { ...keys.booking(booking.orgId, booking.programId, booking.bookingId), type: 'booking', ...booking },
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    };
+  }
+
+  async get(orgId: string, programId: string, bookingId: string): Promise<Booking | null> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.booking(orgId, programId, bookingId), ConsistentRead: true }));
+    return Item ? toBookingRecord(Item) : null;
+  }
+
+  /** Every booking of a program (a program has a few dozen at most). */
+  async all(orgId: string, programId: string): Promise<Booking[]> {
+    const bookings: Booking[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.BOOKING_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      bookings.push(...(page.Items ?? []).map(toBookingRecord));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return bookings;
+  }
+
+  /** Takes one session of a package, refused once `cap` are used (and when the session number is taken). */
+  takeFromPackageItem(ref: { orgId: string; programId: string; packageId: string }, cap: number, sessionNumber: number | null): TransactItem {
+    const numbered = sessionNumber !== null;
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.packageCounter(ref.orgId, ref.programId, ref.packageId),
+        UpdateExpression: numbered ? 'ADD used :one, taken :number' : 'ADD used :one',
+        ConditionExpression: numbered
+          ? '(attribute_not_exists(used) OR used < :cap) AND (attribute_not_exists(taken) OR NOT contains(taken, :n))'
+          : 'attribute_not_exists(used) OR used < :cap',
+        ExpressionAttributeValues: numbered ? { ':one': 1, ':cap': cap, ':number': new Set([sessionNumber]), ':n': sessionNumber } : { ':one': 1, ':cap': cap },
+      },
+    };
+  }
+
+  takeFromWeekItem(ref: { orgId: string; programId: string; packageId: string }, week: string, perWeek: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week),
+        UpdateExpression: 'ADD used :one',
+        ConditionExpression: 'attribute_not_exists(used) OR used < :perWeek',
+        ExpressionAttributeValues: { ':one': 1, ':perWeek': perWeek },
+      },
+    };
+  }
+
+  /** Gives a session back to the package (a cancellation that returns the credit). */
+  giveBackToPackageItem(ref: { orgId: string; programId: string; packageId: string }, sessionNumber: number | null): TransactItem {
+    const numbered = sessionNumber !== null;
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.packageCounter(ref.orgId, ref.programId, ref.packageId),
+        UpdateExpression: numbered ? 'ADD used :minusOne DELETE taken :number' : 'ADD used :minusOne',
+        ConditionExpression: 'used > :zero',
+        ExpressionAttributeValues: numbered ? { ':minusOne': -1, ':zero': 0, ':number': new Set([sessionNumber]) } : { ':minusOne': -1, ':zero': 0 },
+      },
+    };
+  }
+
+  giveBackToWeekItem(ref: { orgId: string; programId: string; packageId: string }, week: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week),
+        UpdateExpression: 'ADD used :minusOne',
+        ConditionExpression: 'used > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      },
+    };
+  }
+
+  /**
+   * The program is still as the decision read it: same session total, same client, and — for a
+   * client acting — still published.
+   */
+  programUnchangedItem(ref: { orgId: string; programId: string }, expect: { totalSessions: number; clientUserId: string; published: boolean }): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: keys.program(ref.orgId, ref.programId),
+        ConditionExpression: expect.published
+          ? 'totalSessions = :total AND client.userId = :client AND #status = :published'
+          : 'totalSessions = :total AND client.userId = :client',
+        ...(expect.published ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: expect.published
+          ? { ':total': expect.totalSessions, ':client': expect.clientUserId, ':published': 'published' }
+          : { ':total': expect.totalSessions, ':client': expect.clientUserId },
+      },
+    };
+  }
+}
+
+export function toBookingRecord(item: Record<string, unknown>): Booking {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const booking = rest as unknown as Booking;
+  return {
+    ...booking,
+    weekKey: booking.weekKey ?? null,
+    sessionNumber: booking.sessionNumber ?? null,
+    cancelledAt: booking.cancelledAt ?? null,
+    cancelledBy: booking.cancelledBy ?? null,
+    cancelReason: booking.cancelReason ?? null,
+    creditReturned: booking.creditReturned ?? null,
+  };
+}

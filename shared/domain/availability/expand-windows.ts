@@ -1,0 +1,77 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { ScheduleRules, TimeWindow } from '../schedules/schedule';
+import { parseTimeOfDay, WEEKDAYS } from '../time/wall-clock';
+import { isoWeekKey } from './local-week';
+
+/** A window of availability as instants (epoch minutes), with the local week it belongs to. */
+export interface OpenWindow {
+  start: number;
+  end: number;
+  week: string;
+}
+
+const MINUTES_PER_DAY = 1440;
+/** No zone is further than 14 hours from UTC. */
+const MAX_OFFSET = 14 * 60;
+
+/**
+ * Turns wall-clock windows into instants, one local date at a time in the schedule's zone, so
+ * daylight-saving days come out right: a window that crosses a change is an hour shorter or longer,
+ * a time that happens twice is its first occurrence, a time that never happens moves forward with
+ * the clocks. A date's override replaces that date's weekly windows. Returned in time order.
+ *
+ * Dates are walked with integer arithmetic; the zone's offset is looked up twice per date, and the
+ * full conversion runs only on the rare dates whose offset changes.
+ */
+export function expandWindows(schedule: Pick<ScheduleRules, 'timeZone' | 'weekly' | 'overrides'>, from: number, to: number): OpenWindow[] {
+  const zone = IANAZone.create(schedule.timeZone);
+  const offsetAt = (minute: number) => zone.offset(minute * 60_000);
+  const overrides = new Map(schedule.overrides.map((o) => [o.date, o.intervals.map(toMinutes)]));
+  const weekly = new Map(WEEKDAYS.map((day) => [day, schedule.weekly.filter((w) => w.day === day).map(toMinutes)]));
+
+  const windows: OpenWindow[] = [];
+  // Local dates are named by their midnight "as if UTC" (epoch minutes of Date.UTC(y, m, d)).
+  const firstDay = Math.floor((from + offsetAt(from)) / MINUTES_PER_DAY) - 1;
+  const lastDay = Math.floor((to + offsetAt(to)) / MINUTES_PER_DAY) + 1;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const wallMidnight = day * MINUTES_PER_DAY;
+    const date = new Date(wallMidnight * 60_000);
+    const isoDate = date.toISOString().slice(0, 10);
+    const spans = overrides.get(isoDate) ?? weekly.get(WEEKDAYS[(date.getUTCDay() + 6) % 7] ?? 'mon') ?? [];
+    if (spans.length === 0) continue;
+    const week = isoWeekKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    const before = offsetAt(wallMidnight - MAX_OFFSET);
+    const after = offsetAt(wallMidnight + MINUTES_PER_DAY + MAX_OFFSET);
+    for (const span of spans) {
+      const start = before === after ? wallMidnight + span.start - before : instantOf(date, span.start, schedule.timeZone);
+      const end = before === after ? wallMidnight + span.end - before : instantOf(date, span.end, schedule.timeZone);
+      if (end > start && end > from && start < to) windows.push({ start, end, week });
+    }
+  }
+  return windows.sort((a, b) => a.start - b.start);
+}
+
+const toMinutes = (w: TimeWindow) => ({ start: parseTimeOfDay(w.start) ?? 0, end: parseTimeOfDay(w.end) ?? 0 });
+
+/**
+ * The instant of a wall-clock time (minutes after midnight, 1440 = next midnight) on a local date
+ * (given as its UTC-midnight Date), on a day the zone changes its offset.
+ */
+export function instantOf(date: Date, minuteOfDay: number, zone: string): number {
+  const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  if (minuteOfDay >= MINUTES_PER_DAY) {
+    return Math.floor(DateTime.fromObject({ year, month, day }, { zone }).plus({ days: 1 }).startOf('day').toMillis() / 60_000);
+  }
+  const hour = Math.floor(minuteOfDay / 60);
+  const minute = minuteOfDay % 60;
+  const guess = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute) / 60_000;
+  let best = Math.floor(guess.toMillis() / 60_000);
+  // Try the offsets in force a few hours either side; keep the earliest that reads as this wall time.
+  for (const offset of new Set([guess.minus({ hours: 3 }).offset, guess.plus({ hours: 3 }).offset])) {
+    const candidate = wallAsUtc - offset;
+    const back = DateTime.fromMillis(candidate * 60_000, { zone });
+    if (back.hour === hour && back.minute === minute && back.day === day && candidate < best) best = candidate;
+  }
+  return best;
+}

@@ -1,0 +1,40 @@
+import type { SessionPackage } from '../programs/packages';
+
+export type StoredBookingStatus = 'confirmed' | 'cancelled' | 'no_show';
+/** `completed` is not stored: a confirmed session whose end has passed is completed. */
+export type BookingStatus = StoredBookingStatus | 'completed';
+
+/**
+ * A booked session of one program. Times are epoch minutes; `blockedUntil` is the end plus the
+ * schedule's buffer, the span the coach's time locks cover.
+ */
+export interface Booking {
+  bookingId: string;
+  orgId: string;
+  programId: string;
+  packageId: SessionPackage['packageId'];
+  coachUserId: string;
+  clientUserId: string;
+  start: number;
+  end: number;
+  blockedUntil: number;
+  /** The week whose counter this booking holds; null for packages without a weekly cap. */
+  weekKey: string | null;
+  /** Coaching sessions attach to a session module by number; check-ins do not. */
+  sessionNumber: number | null;
+  status: StoredBookingStatus;
+  /** The calendar invite's SEQUENCE: rises on every change, so calendars keep the latest. */
+  sequence: number;
+  bookedBy: 'coach' | 'client';
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  cancelledBy: 'coach' | 'client' | null;
+  cancelReason: string | null;
+  creditReturned: boolean | null;
+  /** Optimistic concurrency: every write of the booking is conditional on the version read. */
+  version: number;
+}
+
+export const statusAt = (booking: Pick<Booking, 'status' | 'end'>, nowMinute: number): BookingStatus =>
+  booking.status === 'confirmed' && nowMinute >= booking.end ? 'completed' : booking.status;

@@ -1,0 +1,51 @@
+import { availableSlots } from '../../domain/availability/available-slots';
+import { weekKeysAround } from '../../domain/availability/local-week';
+import { invalidField, validationFailed } from '../../domain/errors';
+import { findPackage } from '../../domain/programs/packages';
+import { minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
+import type { Caller } from '../../http/http-event';
+import { calendarBusy, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+
+export const MAX_RANGE_DAYS = 62;
+
+/**
+ * The slots the program's client can book, computed from at most two DynamoDB requests — one
+ * BatchGetItem (org with its schedules, program, counters) and one Query (the coach's calendar
+ * across all programs) — plus the coach's cached calendar feed.
+ */
+export async function getAvailability(deps: Omit<BookingDeps, 'outbox' | 'transaction'>, caller: Caller, ref: ProgramRef, query: { packageId: string; from: number; to: number }) {
+  const from = toEpochMinutes(query.from);
+  const to = Math.ceil(query.to / 60_000);
+  if (to <= from) throw invalidField('query.to', 'Must be after from.');
+  if (to - from > MAX_RANGE_DAYS * 1440) throw validationFailed([{ field: 'query.to', message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` }]);
+
+  const ctx = await deps.context({ ...ref, packageId: query.packageId, weeks: weekKeysAround(from, to) });
+  const { org, program, schedule } = requireScope(ctx, caller);
+  const pkg = findPackage(program, query.packageId);
+  if (!pkg) throw invalidField('query.packageId', `This program offers: ${program.quickCheckIns ? 'coaching, quick_check_in' : 'coaching'}.`);
+
+  const [sessions, calendar] = await Promise.all([
+    deps.calendar.between(program.coachUserId, from, to),
+    calendarBusy(deps, org, from - 1440, to + 1440),
+  ]);
+  const slots = availableSlots({
+    schedule,
+    from,
+    to,
+    now: toEpochMinutes(deps.clock.now()),
+    durationMinutes: pkg.durationMinutes,
+    sessions: sessions.map((s) => ({ start: s.start, end: s.blockedUntil })),
+    events: calendar.events,
+    perWeek: pkg.perWeek,
+    usedByWeek: ctx.usedByWeek,
+    remaining: pkg.total - ctx.usage.used,
+  });
+  return {
+    timeZone: schedule.timeZone,
+    packageId: pkg.packageId,
+    durationMinutes: pkg.durationMinutes,
+    remaining: Math.max(0, pkg.total - ctx.usage.used),
+    calendarChecked: calendar.checked,
+    slots: slots.map((slot) => ({ start: minutesToInstant(slot.start), end: minutesToInstant(slot.end) })),
+  };
+}

@@ -1,0 +1,127 @@
+import { isOffered } from '../../domain/availability/available-slots';
+import { weekKeyOf, weekKeysAround } from '../../domain/availability/local-week';
+import type { Booking } from '../../domain/bookings/booking';
+import { lockBlocks } from '../../domain/bookings/time-locks';
+import { conflict, invalidField } from '../../domain/errors';
+import { sortableId } from '../../domain/ids';
+import { findPackage, type SessionPackage } from '../../domain/programs/packages';
+import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
+import { keys } from '../../data/keys';
+import { TransactionRefused } from '../../data/write-transaction';
+import { bookingConfirmedEmails, sessionLabel } from '../../emails/booking-emails';
+import type { Caller } from '../../http/http-event';
+import { stageEffects } from '../outbox/relay';
+import { calendarBusy, partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { bookingView } from './booking-view';
+
+const slotUnavailable = () => conflict('slot_unavailable', 'That time is not available (any more). Pick another from the current availability.');
+const weeklyLimitReached = (perWeek: number) =>
+  conflict('weekly_limit_reached', `This package allows ${perWeek} session${perWeek === 1 ? '' : 's'} per week, and that week is full. Pick a time in another week.`);
+const packageLimitReached = () => conflict('package_limit_reached', 'Every session of this package is booked or used.');
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Books a session with ONE TransactWriteItems: the booking, the coach's calendar entry, a lock
+ * for every 5-minute block of the session and its buffer (in the COACH's partition, so no other
+ * program can take the same time), the package counter and the week counter with their caps as
+ * conditions, a check that the program is as read, and the outbox entry with the invitations.
+ * Whatever races, exactly one booking of a given time wins; a refused condition becomes the precise
+ * 409. Reads: one BatchGetItem (plus the cached calendar feed).
+ */
+export async function bookSession(deps: BookingDeps, caller: Caller, ref: ProgramRef, input: { packageId: string; start: number }) {
+  if (input.start % 60_000 !== 0) throw slotUnavailable();
+  const start = toEpochMinutes(input.start);
+
+  for (let attempt = 0; ; attempt++) {
+    const ctx = await deps.context({ ...ref, packageId: input.packageId, weeks: weekKeysAround(start, start) });
+    const scope = requireScope(ctx, caller);
+    const { org, program, schedule, role } = scope;
+    const pkg = findPackage(program, input.packageId);
+    if (!pkg) throw invalidField('packageId', `This program offers: ${program.quickCheckIns ? 'coaching, quick_check_in' : 'coaching'}.`);
+    if (!program.client) throw conflict('no_client', 'This program has no client yet; invite them first.');
+
+    const nowMs = deps.clock.now();
+    const end = start + pkg.durationMinutes;
+    const blockedUntil = end + schedule.bufferMinutes;
+    const week = pkg.perWeek !== undefined ? weekKeyOf(start, schedule.timeZone) : null;
+    if (ctx.usage.used >= pkg.total) throw packageLimitReached();
+    if (week && pkg.perWeek !== undefined && (ctx.usedByWeek.get(week) ?? 0) >= pkg.perWeek) throw weeklyLimitReached(pkg.perWeek);
+
+    const calendar = await calendarBusy(deps, org, start - 1440, blockedUntil + 1440);
+    const offered = isOffered(
+      { schedule, now: toEpochMinutes(nowMs), durationMinutes: pkg.durationMinutes, sessions: [], events: calendar.events, usedByWeek: new Map(), remaining: 1 },
+      start,
+    );
+    if (!offered) throw slotUnavailable();
+
+    const now = formatInstant(nowMs);
+    const booking: Booking = {
+      bookingId: deps.newId?.() ?? sortableId(nowMs),
+      orgId: ref.orgId,
+      programId: ref.programId,
+      packageId: pkg.packageId,
+      coachUserId: program.coachUserId,
+      clientUserId: program.client.userId,
+      start,
+      end,
+      blockedUntil,
+      weekKey: week,
+      sessionNumber: pkg.packageId === 'coaching' ? nextSessionNumber(pkg, ctx.usage.takenSessionNumbers) : null,
+      status: 'confirmed',
+      sequence: 0,
+      bookedBy: role,
+      createdAt: now,
+      updatedAt: now,
+      cancelledAt: null,
+      cancelledBy: null,
+      cancelReason: null,
+      creditReturned: null,
+      version: 1,
+    };
+
+    const counterRef = { ...ref, packageId: pkg.packageId };
+    const tx = deps.transaction()
+      .add(deps.bookings.newBookingItem(booking), 'booking')
+      .add(
+        deps.calendar.sessionItem(program.coachUserId, {
+          id: booking.bookingId,
+          kind: 'session',
+          orgId: ref.orgId,
+          programId: ref.programId,
+          start,
+          end,
+          blockedUntil,
+          sequence: booking.sequence,
+          summary: `${sessionLabel(booking)} with ${program.client.email} (${program.name})`,
+          changedAt: nowMs,
+        }),
+        'calendar',
+      )
+      .add(deps.bookings.takeFromPackageItem(counterRef, pkg.total, booking.sessionNumber), 'package')
+      .add(deps.bookings.programUnchangedItem(ref, { totalSessions: program.totalSessions, clientUserId: program.client.userId, published: role === 'client' }), 'program');
+    if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');
+    for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), bookingConfirmedEmails(booking, partiesOf(scope, deps.appUrl), nowMs).map((message) => ({ type: 'email', message })));
+
+    try {
+      await tx.commit();
+      return bookingView(booking, toEpochMinutes(nowMs));
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      if (error.failed.includes('week') && pkg.perWeek !== undefined) throw weeklyLimitReached(pkg.perWeek);
+      // The package refused: either it is now used up (the next read says so) or the session number
+      // was taken meanwhile. Contention and a changed program are also decided again on fresh reads.
+      if (error.failed.includes('lock') && !error.failed.includes('package')) throw slotUnavailable();
+      if (attempt + 1 >= MAX_ATTEMPTS) throw slotUnavailable();
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)));
+    }
+  }
+}
+
+/** Coaching sessions attach to the lowest-numbered session module not yet taken. */
+function nextSessionNumber(pkg: SessionPackage, taken: number[]): number {
+  const used = new Set(taken);
+  for (let n = 1; n <= pkg.total; n++) if (!used.has(n)) return n;
+  return pkg.total + 1; // unreachable: the package is checked for room first
+}

@@ -1,0 +1,76 @@
+import type { CalendarFeeds } from '../../adapters/calendar/calendar-feeds';
+import type { BookingContext, loadBookingContext } from '../../data/booking-context';
+import type { BookingsRepository } from '../../data/bookings-repository';
+import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
+import type { OutboxRepository } from '../../data/outbox-repository';
+import type { WriteTransaction } from '../../data/write-transaction';
+import { notFound } from '../../domain/errors';
+import type { Org } from '../../domain/orgs/org';
+import type { Program } from '../../domain/programs/program';
+import type { Schedule } from '../../domain/schedules/schedule';
+import type { Interval } from '../../domain/time/interval';
+import type { SessionParties } from '../../emails/booking-emails';
+import type { Caller } from '../../http/http-event';
+import type { Clock } from '../../runtime/clock';
+import { log } from '../../runtime/log';
+import { roleIn, type ProgramRole } from '../programs/access';
+
+export interface BookingDeps {
+  /** One BatchGetItem: org, program, booking and counters (see loadBookingContext). */
+  context: (ref: Parameters<typeof loadBookingContext>[1]) => Promise<BookingContext>;
+  bookings: BookingsRepository;
+  calendar: CoachCalendarRepository;
+  feeds: Pick<CalendarFeeds, 'busy'>;
+  outbox: Pick<OutboxRepository, 'newEntryItem'>;
+  transaction: () => WriteTransaction;
+  clock: Clock;
+  appUrl: string;
+  newId?: () => string;
+}
+
+export type ProgramRef = { orgId: string; programId: string };
+
+export interface BookingScope {
+  org: Org;
+  program: Program;
+  schedule: Schedule;
+  role: ProgramRole;
+}
+
+/** The caller's role in the program from the records just read; anyone without one gets 404. */
+export function requireScope(ctx: BookingContext, caller: Caller): BookingScope {
+  const role = ctx.program ? roleIn(ctx.program, caller) : null;
+  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+  if (!ctx.org || !ctx.program || !role || !schedule) throw notFound();
+  return { org: ctx.org, program: ctx.program, schedule, role };
+}
+
+/** The people and zones a session's emails speak of: each reader gets times in their own zone. */
+export function partiesOf(scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, appUrl: string): SessionParties {
+  const { org, program, schedule } = scope;
+  return {
+    orgName: org.name,
+    programName: program.name,
+    coachEmail: org.coachEmail,
+    clientEmail: program.client?.email ?? '',
+    coachZone: org.timeZone,
+    clientZone: program.client?.timeZone ?? schedule.timeZone,
+    meetingUrl: org.meetingUrl,
+    appUrl,
+  };
+}
+
+/**
+ * Busy time from the coach's connected calendar. If the feed cannot be read and no recent copy
+ * exists, booking goes on without it (a coach's calendar server being down must not stop their
+ * clients booking), and the answer says the calendar was not checked.
+ */
+export async function calendarBusy(deps: Pick<BookingDeps, 'feeds'>, org: Org, from: number, to: number): Promise<{ events: Interval[]; checked: boolean }> {
+  if (!org.calendar) return { events: [], checked: true };
+  try {
+    return { events: await deps.feeds.busy(org.calendar.icsUrl, from, to, org.timeZone), checked: true };
+  } catch (error) {
+    log.warn('Calendar feed unavailable; slots not checked against it', { orgId: org.orgId, error: error as Error });
+    return { events: [], checked: false };
+  }
+}

@@ -1,0 +1,62 @@
+import { creditReturnedOnCancel } from '../../domain/bookings/cancellation-policy';
+import type { Booking } from '../../domain/bookings/booking';
+import { lockBlocks } from '../../domain/bookings/time-locks';
+import { conflict, notFound } from '../../domain/errors';
+import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
+import { keys } from '../../data/keys';
+import { TransactionRefused } from '../../data/write-transaction';
+import { bookingCancelledEmails } from '../../emails/booking-emails';
+import type { Caller } from '../../http/http-event';
+import { stageEffects } from '../outbox/relay';
+import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { bookingView } from './booking-view';
+
+/**
+ * Cancels a session in one transaction: the booking's new state, its calendar entry and time locks
+ * released, and — unless a client cancels under 24 hours before the start, which forfeits the
+ * session — its place in the package and the week given back. Both parties get a cancellation
+ * (METHOD:CANCEL) for their calendars.
+ */
+export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string, reason?: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const ctx = await deps.context({ ...ref, bookingId });
+    const scope = requireScope(ctx, caller);
+    const booking = ctx.booking;
+    if (!booking) throw notFound();
+    const nowMs = deps.clock.now();
+    const now = toEpochMinutes(nowMs);
+    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    if (now >= booking.start) throw conflict('session_started', 'This session has already started; it can no longer be cancelled.');
+
+    const creditReturned = creditReturnedOnCancel(scope.role, booking.start, now);
+    const cancelled: Booking = {
+      ...booking,
+      status: 'cancelled',
+      sequence: booking.sequence + 1,
+      version: booking.version + 1,
+      updatedAt: formatInstant(nowMs),
+      cancelledAt: formatInstant(nowMs),
+      cancelledBy: scope.role,
+      cancelReason: reason ?? null,
+      creditReturned,
+    };
+    const counterRef = { ...ref, packageId: booking.packageId };
+    const tx = deps.transaction()
+      .add(deps.bookings.replaceBookingItem(cancelled, booking.version), 'booking')
+      .add(deps.calendar.removeSessionItem(booking.coachUserId, booking.start, booking.bookingId), 'calendar');
+    for (const release of deps.calendar.releaseItems(booking.coachUserId, lockBlocks(booking.start, booking.blockedUntil), booking.bookingId)) tx.add(release, 'lock');
+    if (creditReturned) {
+      tx.add(deps.bookings.giveBackToPackageItem(counterRef, booking.sessionNumber), 'package');
+      if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
+    }
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), bookingCancelledEmails(cancelled, partiesOf(scope, deps.appUrl), nowMs).map((message) => ({ type: 'email', message })));
+    try {
+      await tx.commit();
+      return bookingView(cancelled, now);
+    } catch (error) {
+      // Changed by someone else between our read and write: look again.
+      if (!(error instanceof TransactionRefused)) throw error;
+    }
+  }
+  throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');
+}
