@@ -84,7 +84,7 @@ export class Api extends Construct {
         environment: props.environment,
       });
       if (spec.sendsEmail) props.automation.allowSending(fn.role);
-      if (spec.managesSchedules) props.automation.allowScheduling(fn.role);
+      if (spec.managesSchedules) props.automation.allowScheduling(fn);
       functions[name] = fn;
       integrations[name] = new HttpLambdaIntegration(`${pascal(name)}Integration`, fn.fn);
     }

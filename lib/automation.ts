@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Effect, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { RapportFunction } from './rapport-function';
 
 /**
  * What happens later and what leaves by email: the EventBridge Scheduler group that holds each
@@ -21,7 +22,8 @@ export class Automation extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
 
-    this.scheduleGroup = new ScheduleGroup(this, 'Sessions', { removalPolicy: RemovalPolicy.DESTROY });
+    // A literal name (not a generated one) keeps the schedule ARNs in IAM policies readable.
+    this.scheduleGroup = new ScheduleGroup(this, 'Sessions', { scheduleGroupName: `${stack.stackName}-sessions`, removalPolicy: RemovalPolicy.DESTROY });
 
     this.deadLetterQueue = new Queue(this, 'ScheduleDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -41,16 +43,22 @@ export class Automation extends Construct {
   }
 
   /** Lets a function create, move and delete schedules in the sessions group, and hand them the role. */
-  allowScheduling(grantee: IGrantable): void {
+  allowScheduling(fn: RapportFunction): void {
     const stack = Stack.of(this);
-    grantee.grantPrincipal.addToPrincipalPolicy(
+    const pseudo = (value: string, name: string) => (Token.isUnresolved(value) ? `<AWS::${name}>` : value);
+    const groupName = `${stack.stackName}-sessions`;
+    fn.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
-        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroup.scheduleGroupName}/*` })],
+        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${groupName}/*` })],
       }),
     );
-    grantee.grantPrincipal.addToPrincipalPolicy(
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${pseudo(stack.region, 'Region')}:${pseudo(stack.account, 'AccountId')}:schedule/${groupName}/*]`,
+      reason: "Each booking gets its own schedules, named after it at run time; the wildcard is limited to Rapport's own sessions group.",
+    });
+    fn.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['iam:PassRole'],

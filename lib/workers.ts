@@ -9,6 +9,9 @@ import type { Automation } from './automation';
 import type { DataTable } from './data';
 import { RapportFunction } from './rapport-function';
 
+/** The environment names under which the schedule-making functions find each target. */
+const TARGET_ENV: Partial<Record<ScheduledFunctionName, string>> = { reminder: 'REMINDER', noShow: 'NO_SHOW', rescheduleExpiry: 'RESCHEDULE_EXPIRY' };
+
 /** The Lambdas that run on a schedule rather than on a request. */
 export class Workers extends Construct {
   readonly functions: Record<ScheduledFunctionName, RapportFunction>;
@@ -16,7 +19,12 @@ export class Workers extends Construct {
   constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; environment: Record<string, string> }) {
     super(scope, id);
     const functions = {} as Record<ScheduledFunctionName, RapportFunction>;
-    for (const [name, spec] of Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]) {
+    // Targets first: the functions that make schedules need their ARNs.
+    const specs = (Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]).sort(
+      ([, a], [, b]) => Number(b.trigger === 'target') - Number(a.trigger === 'target'),
+    );
+    const targetArns: Record<string, string> = {};
+    for (const [name, spec] of specs) {
       const fn = new RapportFunction(this, name, {
         entry: spec.entry,
         description: spec.description,
@@ -26,7 +34,16 @@ export class Workers extends Construct {
         timeout: Duration.seconds(60),
       });
       if (spec.sendsEmail) props.automation.allowSending(fn.role);
-      if (spec.managesSchedules) props.automation.allowScheduling(fn.role);
+      if (spec.managesSchedules) {
+        props.automation.allowScheduling(fn);
+        for (const [key, arn] of Object.entries(targetArns)) fn.fn.addEnvironment(key, arn);
+      }
+      if (spec.trigger === 'target') {
+        // Per-booking schedules invoke it with the Scheduler role.
+        fn.fn.grantInvoke(props.automation.schedulerRole);
+        props.automation.acknowledgeInvokeGrant(fn);
+        targetArns[`${TARGET_ENV[name] ?? name.toUpperCase()}_FUNCTION_ARN`] = fn.fn.functionArn;
+      }
       if (spec.trigger === 'outbox-stream') {
         fn.fn.addEventSource(
           new DynamoEventSource(props.data.table, {

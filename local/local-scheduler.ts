@@ -15,6 +15,8 @@ export interface LocalSchedule {
   input: string;
   actionAfterCompletion: 'DELETE' | 'NONE';
   state: 'ENABLED' | 'DISABLED';
+  flexibleWindow: string;
+  deadLetterArn: string | null;
 }
 
 export interface FiredSchedule {
@@ -24,7 +26,7 @@ export interface FiredSchedule {
 }
 
 /** Runs a schedule's target: in AWS that is a Lambda invocation; here, a handler in this process. */
-export type InvokeTarget = (targetArn: string, input: unknown) => Promise<void>;
+export type InvokeTarget = (targetArn: string, input: unknown) => Promise<unknown>;
 
 const AT_EXPRESSION = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/;
 
@@ -144,7 +146,7 @@ export class LocalScheduler {
       GroupName?: string;
       ScheduleExpression?: string;
       ScheduleExpressionTimezone?: string;
-      Target?: { Arn?: string; Input?: string; RoleArn?: string };
+      Target?: { Arn?: string; Input?: string; RoleArn?: string; DeadLetterConfig?: { Arn?: string } };
       ActionAfterCompletion?: 'DELETE' | 'NONE';
       State?: 'ENABLED' | 'DISABLED';
       FlexibleTimeWindow?: { Mode?: string };
@@ -177,6 +179,8 @@ export class LocalScheduler {
       input: body.Target.Input ?? '{}',
       actionAfterCompletion: body.ActionAfterCompletion ?? 'NONE',
       state: body.State ?? 'ENABLED',
+      flexibleWindow: body.FlexibleTimeWindow.Mode,
+      deadLetterArn: body.Target.DeadLetterConfig?.Arn ?? null,
     });
     return awsJson(200, { ScheduleArn: `arn:aws:scheduler:us-east-1:000000000000:schedule/${group}/${name}` });
   }

@@ -40,6 +40,8 @@ export interface LocalStack {
   issuer: TokenIssuer;
   /** Waits until the work already committed (outbox entries on the stream) has been carried out. */
   settle(): Promise<void>;
+  /** Delivers a payload to a scheduled function again, as Scheduler may (at least once, possibly late). */
+  deliver(targetArn: string, input: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -79,9 +81,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const issuer = await createTokenIssuer(options.keyFile);
     const ses = new LocalSes(clock);
     // The table's stream drives the outbox relay, as the event source mapping does in AWS.
-    poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, (records) => runScheduledFunction('outboxRelay', streamEvent(records)));
+    poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, async (records) => {
+      await runScheduledFunction('outboxRelay', streamEvent(records));
+    });
     const settle = () => (poller ? poller.drain() : Promise.resolve());
-    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, { recurring: () => runScheduledFunction('outboxSweeper', {}), settle });
+    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, {
+      recurring: async () => {
+        await runScheduledFunction('outboxSweeper', {});
+      },
+      settle,
+    });
     handle = createGateway({ issuer, clock, ses, scheduler, settle, loadFunction: loadApiFunction, onRequest: options.log });
     poller.start();
 
@@ -99,6 +108,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       scheduler,
       issuer,
       settle: () => poller?.drain() ?? Promise.resolve(),
+      async deliver(targetArn, input) {
+        const result = await invokeScheduledTarget(targetArn, input);
+        await poller?.drain();
+        return result;
+      },
       async stop() {
         clearInterval(ticker);
         poller?.stop();
@@ -130,6 +144,12 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     APP_URL: target.url,
     PUBLIC_API_URL: target.url,
     CALENDAR_FETCH_POLICY: 'allow-loopback',
+    SCHEDULE_GROUP: 'rapport-sessions',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',
+    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:rapport-local-dead-letters',
+    REMINDER_FUNCTION_ARN: localFunctionArn('reminder'),
+    NO_SHOW_FUNCTION_ARN: localFunctionArn('noShow'),
+    RESCHEDULE_EXPIRY_FUNCTION_ARN: localFunctionArn('rescheduleExpiry'),
   });
 }
 
@@ -150,16 +170,16 @@ const ARN_PREFIX = 'arn:aws:lambda:us-east-1:000000000000:function:rapport-local
 /** What CDK would put in the Lambdas' environment as the ARN of a scheduled function. */
 export const localFunctionArn = (name: ScheduledFunctionName) => `${ARN_PREFIX}${name}`;
 
-async function invokeScheduledTarget(targetArn: string, input: unknown): Promise<void> {
+async function invokeScheduledTarget(targetArn: string, input: unknown): Promise<unknown> {
   const name = targetArn.startsWith(ARN_PREFIX) ? targetArn.slice(ARN_PREFIX.length) : '';
   if (!(name in scheduledFunctions)) throw new Error(`No local function serves ${targetArn}`);
-  await runScheduledFunction(name as ScheduledFunctionName, input);
+  return runScheduledFunction(name as ScheduledFunctionName, input);
 }
 
-async function runScheduledFunction(name: ScheduledFunctionName, input: unknown): Promise<void> {
+async function runScheduledFunction(name: ScheduledFunctionName, input: unknown): Promise<unknown> {
   const entry = pathToFileURL(resolve(PROJECT_ROOT, scheduledFunctions[name].entry)).href;
   const module = (await import(entry)) as { handler: (event: unknown) => Promise<unknown> };
-  await module.handler(input);
+  return module.handler(input);
 }
 
 /** Stream records as Lambda receives them from a DynamoDB event source mapping. */

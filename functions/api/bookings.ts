@@ -7,6 +7,9 @@ import { bookingsRepository, clock, programsRepository } from '../../shared/runt
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getBooking, listBookings } from '../../shared/use-cases/bookings/read-bookings';
+import { approveRescheduleRequest, listRescheduleRequests, rejectRescheduleRequest, rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
+import { reply } from '../../shared/http/reply';
+import { decisionBody, requestPath, requestsQuery, rescheduleBody } from '../../shared/http/schemas/lifecycle';
 
 const readDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), clock: clock() });
 
@@ -22,5 +25,18 @@ export const handler = apiFunction('bookings', {
   ),
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel': apiRoute({ path: bookingPath, body: cancelBody }, ({ caller, path, body }) =>
     cancelBooking(bookingDeps(), caller, path, path.bookingId, body?.reason),
+  ),
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/reschedule': apiRoute({ path: bookingPath, body: rescheduleBody }, async ({ caller, path, body }) => {
+    const result = await rescheduleBooking(bookingDeps(), caller, path, path.bookingId, body);
+    return 'requestId' in result ? reply(202, result) : result;
+  }),
+  'GET /orgs/{orgId}/programs/{programId}/reschedule-requests': apiRoute({ path: programPath, query: requestsQuery }, ({ caller, path, query }) =>
+    listRescheduleRequests(bookingDeps(), caller, path, query.status),
+  ),
+  'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/approve': apiRoute({ path: requestPath, body: decisionBody }, ({ caller, path, body }) =>
+    approveRescheduleRequest(bookingDeps(), caller, path, path.requestId, body?.reason),
+  ),
+  'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/reject': apiRoute({ path: requestPath, body: decisionBody }, ({ caller, path, body }) =>
+    rejectRescheduleRequest(bookingDeps(), caller, path, path.requestId, body?.reason),
   ),
 });

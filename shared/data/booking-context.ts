@@ -1,11 +1,13 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking } from '../domain/bookings/booking';
+import type { RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import type { Org } from '../domain/orgs/org';
 import type { Program } from '../domain/programs/program';
 import { keys, type Key } from './keys';
 import { toOrgRecord } from './orgs-repository';
 import { toProgramRecord } from './programs-repository';
 import { toBookingRecord } from './bookings-repository';
+import { toRequestRecord } from './reschedule-requests-repository';
 import type { Table } from './table';
 
 /** Sessions used of a package, and which session numbers are taken. */
@@ -18,6 +20,7 @@ export interface BookingContext {
   org: Org | null;
   program: Program | null;
   booking: Booking | null;
+  request: RescheduleRequest | null;
   usage: PackageUsage;
   usedByWeek: Map<string, number>;
 }
@@ -29,10 +32,11 @@ export interface BookingContext {
  */
 export async function loadBookingContext(
   table: Table,
-  ref: { orgId: string; programId: string; packageId?: string; weeks?: string[]; bookingId?: string },
+  ref: { orgId: string; programId: string; packageId?: string; weeks?: string[]; bookingId?: string; requestId?: string },
 ): Promise<BookingContext> {
   const wanted: Key[] = [keys.org(ref.orgId), keys.program(ref.orgId, ref.programId)];
   if (ref.bookingId) wanted.push(keys.booking(ref.orgId, ref.programId, ref.bookingId));
+  if (ref.requestId) wanted.push(keys.rescheduleRequest(ref.orgId, ref.programId, ref.requestId));
   if (ref.packageId) {
     wanted.push(keys.packageCounter(ref.orgId, ref.programId, ref.packageId));
     for (const week of ref.weeks ?? []) wanted.push(keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week));
@@ -51,10 +55,12 @@ export async function loadBookingContext(
   const org = at(keys.org(ref.orgId));
   const program = at(keys.program(ref.orgId, ref.programId));
   const booking = ref.bookingId ? at(keys.booking(ref.orgId, ref.programId, ref.bookingId)) : undefined;
+  const request = ref.requestId ? at(keys.rescheduleRequest(ref.orgId, ref.programId, ref.requestId)) : undefined;
   return {
     org: org ? toOrgRecord(org) : null,
     program: program ? toProgramRecord(program) : null,
     booking: booking ? toBookingRecord(booking) : null,
+    request: request ? toRequestRecord(request) : null,
     usage: { used: Number(total?.used ?? 0), takenSessionNumbers: [...((total?.taken as Set<number> | undefined) ?? [])].map(Number) },
     usedByWeek,
   };

@@ -34,6 +34,39 @@ export class BookingsRepository {
     };
   }
 
+  /**
+   * Records when a side first asked to join; refused if they already had (or the session is no
+   * longer confirmed). Unset fields are stored as NULL, which `if_not_exists` would take for set,
+   * hence the explicit type test. Like every write of a booking it raises the version, so a
+   * decision taken on an older read is retried rather than undoing it.
+   */
+  joinedItem(booking: Booking, side: 'coach' | 'client', now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.booking(booking.orgId, booking.programId, booking.bookingId),
+        UpdateExpression: 'SET #joined = :now, version = version + :one',
+        ConditionExpression: '#status = :confirmed AND (attribute_not_exists(#joined) OR attribute_type(#joined, :null))',
+        ExpressionAttributeNames: { '#joined': side === 'coach' ? 'coachJoinedAt' : 'clientJoinedAt', '#status': 'status' },
+        ExpressionAttributeValues: { ':now': now, ':one': 1, ':confirmed': 'confirmed', ':null': 'NULL' },
+      },
+    };
+  }
+
+  /** Marks a reminder sent for the session's current start; refused if it was, or if the session changed. */
+  remindedItem(booking: Booking, lead: '24h' | '1h', start: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.booking(booking.orgId, booking.programId, booking.bookingId),
+        UpdateExpression: 'SET #reminded = :start, version = version + :one',
+        ConditionExpression: '#status = :confirmed AND #start = :start AND (attribute_not_exists(#reminded) OR attribute_type(#reminded, :null) OR #reminded <> :start)',
+        ExpressionAttributeNames: { '#reminded': lead === '24h' ? 'reminded24h' : 'reminded1h', '#status': 'status', '#start': 'start' },
+        ExpressionAttributeValues: { ':start': start, ':one': 1, ':confirmed': 'confirmed', ':null': 'NULL' },
+      },
+    };
+  }
+
   async get(orgId: string, programId: string, bookingId: string): Promise<Booking | null> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.booking(orgId, programId, bookingId), ConsistentRead: true }));
     return Item ? toBookingRecord(Item) : null;
@@ -83,6 +116,18 @@ export class BookingsRepository {
         UpdateExpression: 'ADD used :one',
         ConditionExpression: 'attribute_not_exists(used) OR used < :perWeek',
         ExpressionAttributeValues: { ':one': 1, ':perWeek': perWeek },
+      },
+    };
+  }
+
+  /** A condition for transactions: the week still has room (a request holding a time in it). */
+  weekHasRoomItem(ref: { orgId: string; programId: string; packageId: string }, week: string, perWeek: number): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: keys.weekCounter(ref.orgId, ref.programId, ref.packageId, week),
+        ConditionExpression: 'attribute_not_exists(used) OR used < :perWeek',
+        ExpressionAttributeValues: { ':perWeek': perWeek },
       },
     };
   }
@@ -145,5 +190,11 @@ export function toBookingRecord(item: Record<string, unknown>): Booking {
     cancelledBy: booking.cancelledBy ?? null,
     cancelReason: booking.cancelReason ?? null,
     creditReturned: booking.creditReturned ?? null,
+    clientJoinedAt: booking.clientJoinedAt ?? null,
+    coachJoinedAt: booking.coachJoinedAt ?? null,
+    reminded24h: booking.reminded24h ?? null,
+    reminded1h: booking.reminded1h ?? null,
+    pendingRequestId: booking.pendingRequestId ?? null,
+    noShowMarkedBy: booking.noShowMarkedBy ?? null,
   };
 }

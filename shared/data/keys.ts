@@ -14,6 +14,8 @@
  *                                    / ACTION#<ulid>                   action items
  *                                    / INVITE#<inviteId>               invites to become the client
  *                                    / BOOKING#<bookingId>             booked sessions
+ *                                    / RESCHEDULE#<requestId>          a client's request to move a session
+ *                                    / NOTE#<bookingId>                the coach's private notes on a session
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
  *                                    / OUTBOX#<entryId>                work that follows a write
@@ -75,6 +77,9 @@ export const keys = {
 
   booking: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `BOOKING#${bookingId}` }),
   BOOKING_PREFIX: 'BOOKING#',
+  rescheduleRequest: (orgId: string, programId: string, requestId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESCHEDULE#${requestId}` }),
+  RESCHEDULE_PREFIX: 'RESCHEDULE#',
+  sessionNote: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `NOTE#${bookingId}` }),
   packageCounter: (orgId: string, programId: string, packageId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `COUNTER#${packageId}` }),
   weekCounter: (orgId: string, programId: string, packageId: string, week: string): Key => ({
     pk: keys.programPartition(orgId, programId),

@@ -114,12 +114,25 @@ export class ProgramsRepository {
     return this.updateRecord(orgId, programId, 'SET #name = :name, updatedAt = :now', { '#name': 'name' }, { ':name': changes.name, ':now': now });
   }
 
-  /** Publishing twice is harmless: the first publication time is kept. */
-  async publish(orgId: string, programId: string, now: string): Promise<Program> {
-    return this.updateRecord(orgId, programId, 'SET #status = :published, publishedAt = if_not_exists(publishedAt, :now), updatedAt = :now', { '#status': 'status' }, {
-      ':published': 'published',
-      ':now': now,
-    });
+  /** Publishes a draft; null when it was published already (the first publication time stays). */
+  async publish(orgId: string, programId: string, now: string): Promise<Program | null> {
+    try {
+      const { Attributes } = await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.program(orgId, programId),
+          UpdateExpression: 'SET #status = :published, publishedAt = :now, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':published': 'published', ':now': now },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toProgramRecord(Attributes) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
   }
 
   async putHomepage(orgId: string, programId: string, homepage: Homepage): Promise<void> {

@@ -43,6 +43,7 @@ export const apiFunctions = {
   actionItems: { entry: 'functions/api/action-items.ts', table: 'readWrite' },
   availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
   bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
+  sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -114,6 +115,15 @@ export const routes = [
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings', fn: 'bookings', summary: "The program's sessions, in time order" },
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}', fn: 'bookings', summary: 'Read a session' },
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel', fn: 'bookings', summary: 'Cancel a session' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/reschedule', fn: 'bookings', summary: 'Move a session, or ask the coach to' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/reschedule-requests', fn: 'bookings', summary: "The client's requests to move sessions (coach)" },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/approve', fn: 'bookings', summary: 'Approve a reschedule request' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/reject', fn: 'bookings', summary: 'Reject a reschedule request' },
+
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/join', fn: 'sessions', summary: 'Join a session (from 15 minutes before)' },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show', fn: 'sessions', summary: 'Mark a missed session (coach)' },
+  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "The coach's private notes on a session" },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "Read the coach's private notes" },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -15,4 +15,9 @@ export const config = {
   tableName: () => required('TABLE_NAME'),
   senderEmail: () => required('SENDER_EMAIL'),
   appUrl: () => required('APP_URL'),
+  scheduleGroup: () => required('SCHEDULE_GROUP'),
+  schedulerRoleArn: () => required('SCHEDULER_ROLE_ARN'),
+  schedulerDeadLetterArn: () => required('SCHEDULER_DLQ_ARN'),
+  /** The ARN of a Lambda that one-time schedules invoke, e.g. `REMINDER` → REMINDER_FUNCTION_ARN. */
+  targetArn: (name: 'REMINDER' | 'NO_SHOW' | 'RESCHEDULE_EXPIRY') => required(`${name}_FUNCTION_ARN`),
 } as const;

@@ -1,13 +1,24 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from '../adapters/mail/ses-mailer';
+import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
 import { clock, outboxRepository } from './deps';
 
-/** The composition root, email side: for the functions that send mail. */
+/** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
+let schedulerClient: SchedulerClient | undefined;
 
 export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail());
 
+export const sessionScheduler = () =>
+  new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {
+    groupName: config.scheduleGroup(),
+    roleArn: config.schedulerRoleArn(),
+    deadLetterArn: config.schedulerDeadLetterArn(),
+    targets: { reminder: config.targetArn('REMINDER'), noShow: config.targetArn('NO_SHOW'), rescheduleExpiry: config.targetArn('RESCHEDULE_EXPIRY') },
+  });
+
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), clock: clock() });
+export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), scheduler: sessionScheduler(), clock: clock() });

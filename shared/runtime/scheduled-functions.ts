@@ -14,20 +14,39 @@ export interface ScheduledFunctionSpec {
   trigger: 'outbox-stream' | 'every-minute' | 'target';
   sendsEmail?: true;
   managesSchedules?: true;
+  /** Reads the coach's calendar feed over the internet. */
+  fetchesCalendars?: true;
 }
 
 export const scheduledFunctions = {
+  reminder: {
+    entry: 'functions/scheduled/reminder.ts',
+    description: 'Reminds coach and client 24 hours and 1 hour before a session',
+    trigger: 'target',
+    },
+  noShow: {
+    entry: 'functions/scheduled/no-show.ts',
+    description: 'Marks a session a no-show when the client has not joined 15 minutes in',
+    trigger: 'target',
+    },
+  rescheduleExpiry: {
+    entry: 'functions/scheduled/reschedule-expiry.ts',
+    description: 'Lapses a reschedule request the coach did not answer in time',
+    trigger: 'target',
+    },
   outboxRelay: {
     entry: 'functions/events/outbox-relay.ts',
     description: 'Carries out the emails and schedules of each write, right after it commits',
     trigger: 'outbox-stream',
     sendsEmail: true,
+    managesSchedules: true,
   },
   outboxSweeper: {
     entry: 'functions/scheduled/outbox-sweeper.ts',
     description: 'Retries the follow-up work of writes whose relay failed or never finished',
     trigger: 'every-minute',
     sendsEmail: true,
+    managesSchedules: true,
   },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 

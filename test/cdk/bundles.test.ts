@@ -6,8 +6,10 @@ import { apiFunctions } from '../../shared/http/routes';
 /**
  * Each Lambda bundled as CDK bundles it (same esbuild settings). Cold starts grow with bundle size,
  * so each has a budget; a budget is raised deliberately, never by accident.
+ * 800 KB: the booking function carries the AWS SDK (~250 KB), zod (~95), an iCalendar parser for
+ * the coach's feed (~75) and writer for invitations (~35), and luxon (~70) — all of them used.
  */
-const BUDGET_BYTES = 700 * 1024;
+const BUDGET_BYTES = 800 * 1024;
 
 describe('Lambda bundles', () => {
   it.each(Object.entries(apiFunctions))('%s bundles as minified ESM within budget', async (_name, spec) => {

@@ -139,3 +139,47 @@ describe('automation and email', () => {
     });
   });
 });
+
+describe('the session automation', () => {
+  const functionsByEntry = () =>
+    Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, r]) => ({ id, props: (r as { Properties: any }).Properties }));
+
+  it('lets the Scheduler role invoke exactly the three schedule targets', () => {
+    const invokable = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p: any) => JSON.stringify(p.Properties.Roles).includes('SchedulerRole'))
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement)
+      .filter((s: any) => [].concat(s.Action).includes('lambda:InvokeFunction' as never))
+      .flatMap((s: any) => [].concat(s.Resource))
+      .map((r: any) => JSON.stringify(r));
+    for (const target of ['reminder', 'noShow', 'rescheduleExpiry', 'outboxSweeper']) {
+      expect(invokable.some((r) => r.includes(`Workers${target}`)), target).toBe(true);
+    }
+    expect(invokable.some((r) => r.includes('Api'))).toBe(false);
+  });
+
+  it('tells the functions that make schedules where the targets, the role and the dead-letter queue are', () => {
+    const relays = functionsByEntry().filter((f) => f.props.Environment?.Variables?.REMINDER_FUNCTION_ARN);
+    expect(relays).toHaveLength(2); // the stream relay and the sweeper
+    for (const relay of relays) {
+      expect(Object.keys(relay.props.Environment.Variables)).toEqual(
+        expect.arrayContaining(['NO_SHOW_FUNCTION_ARN', 'RESCHEDULE_EXPIRY_FUNCTION_ARN', 'SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN']),
+      );
+    }
+  });
+
+  it('feeds new outbox entries from the table stream to the relay, and sweeps every minute', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', FlexibleTimeWindow: { Mode: 'OFF' } });
+  });
+
+  it('gives the API functions no Scheduler or SES rights: their follow-up work goes through the outbox', () => {
+    const apiPolicies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('Api'));
+    expect(apiPolicies.length).toBeGreaterThan(5);
+    const actions = apiPolicies.flatMap(([, p]: any) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [].concat(s.Action)));
+    expect(actions.filter((a: string) => a.startsWith('scheduler:') || a.startsWith('ses:') || a === 'iam:PassRole')).toEqual([]);
+  });
+});

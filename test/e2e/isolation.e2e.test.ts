@@ -34,6 +34,12 @@ const bodies: Record<string, unknown> = {
   'PATCH /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': { done: true },
   'POST /orgs/{orgId}/programs/{programId}/bookings': { start: '2026-12-10T10:00:00Z' },
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel': { reason: 'x' },
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/reschedule': { start: '2026-12-11T10:00:00Z' },
+  'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/approve': { reason: 'x' },
+  'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/reject': { reason: 'x' },
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/join': undefined,
+  'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show': undefined,
+  'PUT /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes': { body: 'Read everything here.' },
 };
 
 /** Valid query strings, for routes that need one. */
@@ -68,6 +74,8 @@ beforeAll(async () => {
   const { client: clientBeforePublishing } = await aJoinedClient(stack, coach, orgId, programA.programId, { publish: false });
   const booking = await coach.post(`${urlA}/bookings`, { start: '2026-12-09T10:00:00Z' });
   ids.bookingId = booking.body.bookingId;
+  await coach.put(`${urlA}/bookings/${ids.bookingId}/notes`, { body: 'Private: thinks about leaving the company.' });
+  ids.requestId = '01KQ0000000000000000000000'; // any well-formed id: access is refused before it is looked up
   callers = { anonymous: coach.anonymous(), otherOrgCoach: other.coach, otherProgramClient, clientBeforePublishing };
 });
 afterAll(async () => {
@@ -112,7 +120,9 @@ describe('isolation of a program', () => {
     expect(after.status).toBe('draft');
     expect(after.sections).toEqual(programA.sections);
     const bookings = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/bookings`)).body.items;
-    expect(bookings.map((b: any) => [b.bookingId, b.status])).toEqual([[ids.bookingId, 'confirmed']]);
+    expect(bookings.map((b: any) => [b.bookingId, b.status, b.start])).toEqual([[ids.bookingId, 'confirmed', '2026-12-09T10:00:00Z']]);
+    const notes = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/bookings/${ids.bookingId}/notes`)).body;
+    expect(notes.body).toBe('Private: thinks about leaving the company.');
     const messages = (await coach.get(`/orgs/${orgId}/programs/${programA.programId}/messages`)).body.items;
     expect(messages).toHaveLength(1);
     await stack.settle();

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/domain/errors';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getAvailability } from '../../shared/use-cases/bookings/availability';
+import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { aBookableProgram, aCoachOrg, bookingDepsFor, FakeCalendarFeeds } from '../support/booking-scenarios';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
@@ -104,6 +105,25 @@ describe('DynamoDB round trips per request (counted by an SDK middleware)', () =
     table.calls.length = 0;
     await cancelBooking(deps, program.client, program.ref, String(bookings[0]?.bookingId));
     expect(table.calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+  });
+});
+
+describe('moving a session to another week', () => {
+  it('moves the week counter with it, in the same transaction', async () => {
+    const org = await aCoachOrg(table, clock);
+    const program = await aBookableProgram(table, clock, org);
+    const deps = bookingDepsFor(table, clock);
+    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-16T10:00:00Z') });
+    expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-17T10:00:00Z') }))).toBe('409 weekly_limit_reached');
+
+    const moved = await rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: at('2026-12-22T10:00:00Z') });
+    expect(moved).toMatchObject({ start: '2026-12-22T10:00:00Z' });
+    expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-17T10:00:00Z') }))).toBe(201);
+    expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-23T10:00:00Z') }))).toBe('409 weekly_limit_reached');
+    const locks = await partitionItems(keys.coachCalendar(org.coach.userId), 'LOCK#');
+    expect(locks.filter((l) => l.owner === booked.bookingId).map((l) => Number(String(l.sk).slice(5)))).toEqual(
+      Array.from({ length: 12 }, (_, i) => at('2026-12-22T10:00:00Z') / 60_000 + i * 5),
+    );
   });
 });
 

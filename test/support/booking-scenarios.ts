@@ -7,6 +7,7 @@ import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
+import { RescheduleRequestsRepository } from '../../shared/data/reschedule-requests-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import type { Interval } from '../../shared/domain/time/interval';
 import type { Caller } from '../../shared/http/http-event';
@@ -31,6 +32,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new F
   return {
     context: (ref) => loadBookingContext(table, ref),
     bookings: new BookingsRepository(table),
+    requests: new RescheduleRequestsRepository(table),
     calendar: new CoachCalendarRepository(table),
     feeds,
     outbox: new OutboxRepository(table),

@@ -32,6 +32,15 @@ export interface Booking {
   cancelledBy: 'coach' | 'client' | null;
   cancelReason: string | null;
   creditReturned: boolean | null;
+  /** When each side first asked to join (the join window opens 15 minutes before the start). */
+  clientJoinedAt: string | null;
+  coachJoinedAt: string | null;
+  /** The start (epoch minutes) each reminder was sent for: a moved session gets its reminders again. */
+  reminded24h: number | null;
+  reminded1h: number | null;
+  /** The client's reschedule request awaiting the coach, if any (one at a time). */
+  pendingRequestId: string | null;
+  noShowMarkedBy: 'coach' | 'automatic' | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */
   version: number;
 }

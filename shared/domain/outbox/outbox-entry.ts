@@ -1,11 +1,17 @@
 import type { EmailMessage } from '../../adapters/mail/mailer';
+import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler';
 
 /**
- * Work that must follow a committed write — emails today — recorded in the same transaction as
- * the write itself, then performed after the commit. An entry lives until every effect is done,
- * so a failure after the commit is retried, never silently dropped.
+ * Work that must follow a committed write — emails and schedules — recorded in the same
+ * transaction as the write itself, then performed after the commit. An entry lives until every
+ * effect is done, so a failure after the commit is retried, never silently dropped.
  */
-export type OutboxEffect = { type: 'email'; message: EmailMessage };
+export type OutboxEffect =
+  | { type: 'email'; message: EmailMessage }
+  | { type: 'schedule'; schedule: OneTimeSchedule }
+  | { type: 'unschedule'; name: string };
+
+export const emailEffects = (messages: EmailMessage[]): OutboxEffect[] => messages.map((message) => ({ type: 'email', message }));
 
 export interface OutboxEntry {
   /** The partition the entry lives in: the org or program whose write caused it. */

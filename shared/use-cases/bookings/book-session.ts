@@ -1,7 +1,9 @@
 import { isOffered } from '../../domain/availability/available-slots';
 import { weekKeyOf, weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
+import { sessionScheduleEffects } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
 import { conflict, invalidField } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import { findPackage, type SessionPackage } from '../../domain/programs/packages';
@@ -25,7 +27,8 @@ const MAX_ATTEMPTS = 6;
  * Books a session with ONE TransactWriteItems: the booking, the coach's calendar entry, a lock
  * for every 5-minute block of the session and its buffer (in the COACH's partition, so no other
  * program can take the same time), the package counter and the week counter with their caps as
- * conditions, a check that the program is as read, and the outbox entry with the invitations.
+ * conditions, a check that the program is as read, and the outbox entry with the invitations and
+ * the session's reminder and no-show schedules.
  * Whatever races, exactly one booking of a given time wins; a refused condition becomes the precise
  * 409. Reads: one BatchGetItem (plus the cached calendar feed).
  */
@@ -77,6 +80,12 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       cancelledBy: null,
       cancelReason: null,
       creditReturned: null,
+      clientJoinedAt: null,
+      coachJoinedAt: null,
+      reminded24h: null,
+      reminded1h: null,
+      pendingRequestId: null,
+      noShowMarkedBy: null,
       version: 1,
     };
 
@@ -102,7 +111,10 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       .add(deps.bookings.programUnchangedItem(ref, { totalSessions: program.totalSessions, clientUserId: program.client.userId, published: role === 'client' }), 'program');
     if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');
     for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
-    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), bookingConfirmedEmails(booking, partiesOf(scope, deps.appUrl), nowMs).map((message) => ({ type: 'email', message })));
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+      ...emailEffects(bookingConfirmedEmails(booking, partiesOf(scope, deps.appUrl), nowMs)),
+      ...sessionScheduleEffects(booking, toEpochMinutes(nowMs)),
+    ]);
 
     try {
       await tx.commit();

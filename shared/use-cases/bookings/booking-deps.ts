@@ -3,6 +3,7 @@ import type { BookingContext, loadBookingContext } from '../../data/booking-cont
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import type { OutboxRepository } from '../../data/outbox-repository';
+import type { RescheduleRequestsRepository } from '../../data/reschedule-requests-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { notFound } from '../../domain/errors';
 import type { Org } from '../../domain/orgs/org';
@@ -19,6 +20,7 @@ export interface BookingDeps {
   /** One BatchGetItem: org, program, booking and counters (see loadBookingContext). */
   context: (ref: Parameters<typeof loadBookingContext>[1]) => Promise<BookingContext>;
   bookings: BookingsRepository;
+  requests: Pick<RescheduleRequestsRepository, 'newRequestItem' | 'settleItem' | 'list'>;
   calendar: CoachCalendarRepository;
   feeds: Pick<CalendarFeeds, 'busy'>;
   outbox: Pick<OutboxRepository, 'newEntryItem'>;

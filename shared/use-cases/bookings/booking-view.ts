@@ -12,6 +12,10 @@ export function bookingView(booking: Booking, nowMinute: number) {
     status: statusAt(booking, nowMinute),
     ...(booking.sessionNumber !== null ? { sessionNumber: booking.sessionNumber } : {}),
     bookedBy: booking.bookedBy,
+    clientJoinedAt: booking.clientJoinedAt,
+    coachJoinedAt: booking.coachJoinedAt,
+    ...(booking.status === 'no_show' ? { noShowMarkedBy: booking.noShowMarkedBy } : {}),
+    pendingRescheduleRequestId: booking.pendingRequestId,
     createdAt: booking.createdAt,
     updatedAt: booking.updatedAt,
     ...(booking.status === 'cancelled'

@@ -1,6 +1,8 @@
 import { creditReturnedOnCancel } from '../../domain/bookings/cancellation-policy';
 import type { Booking } from '../../domain/bookings/booking';
+import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
 import { conflict, notFound } from '../../domain/errors';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
@@ -9,13 +11,15 @@ import { bookingCancelledEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
 import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
 /**
  * Cancels a session in one transaction: the booking's new state, its calendar entry and time locks
  * released, and — unless a client cancels under 24 hours before the start, which forfeits the
  * session — its place in the package and the week given back. Both parties get a cancellation
- * (METHOD:CANCEL) for their calendars.
+ * (METHOD:CANCEL) for their calendars; its reminders and no-show check are removed, and a pending
+ * request to move it is withdrawn.
  */
 export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string, reason?: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -39,6 +43,7 @@ export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: Prog
       cancelledBy: scope.role,
       cancelReason: reason ?? null,
       creditReturned,
+      pendingRequestId: null,
     };
     const counterRef = { ...ref, packageId: booking.packageId };
     const tx = deps.transaction()
@@ -49,7 +54,16 @@ export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: Prog
       tx.add(deps.bookings.giveBackToPackageItem(counterRef, booking.sessionNumber), 'package');
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
-    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), bookingCancelledEmails(cancelled, partiesOf(scope, deps.appUrl), nowMs).map((message) => ({ type: 'email', message })));
+    const effects = [...emailEffects(bookingCancelledEmails(cancelled, partiesOf(scope, deps.appUrl), nowMs)), ...unscheduleSession(booking.bookingId)];
+    if (booking.pendingRequestId) {
+      // A request to move the session dies with it: its held time is released too.
+      const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });
+      if (request?.status === 'pending') {
+        tx.add(deps.requests.settleItem(request, 'withdrawn', formatInstant(nowMs), 'The session was cancelled.'), 'request');
+        effects.push(...addReleaseHold(deps, tx, request));
+      }
+    }
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
     try {
       await tx.commit();
       return bookingView(cancelled, now);

@@ -1,4 +1,5 @@
 import { PermanentMailError, type Mailer } from '../../adapters/mail/mailer';
+import type { SessionScheduler } from '../../adapters/scheduler/session-scheduler';
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
@@ -10,6 +11,7 @@ import { log } from '../../runtime/log';
 export interface RelayDeps {
   outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease'>;
   mailer: Mailer;
+  scheduler: SessionScheduler;
   clock: Clock;
 }
 
@@ -31,25 +33,30 @@ export function stageEffects(deps: StagingDeps, tx: WriteTransaction, pk: string
 }
 
 /**
- * Performs an entry's effects in order, marking each done as soon as it is, so a retry resumes
- * where the last attempt stopped and sends nothing twice. Returns whether the entry is finished.
- * Never throws: a failure is recorded on the entry for the sweeper to retry.
+ * Performs an entry's effects, marking each done as soon as it is, so a retry resumes with what is
+ * left and sends nothing twice. Effects do not wait on each other: SES being down does not hold
+ * back a session's schedules. Returns whether the entry is finished. Never throws: a failure is
+ * recorded on the entry for the sweeper to retry.
  */
 export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<boolean> {
+  let failure: string | null = null;
   for (const [index, effect] of entry.effects.entries()) {
     if (entry.done.includes(index)) continue;
     try {
       await perform(deps, effect);
     } catch (error) {
-      if (error instanceof PermanentMailError) {
-        log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
-      } else {
+      if (!(error instanceof PermanentMailError)) {
         log.warn('Outbox effect failed; it will be retried', { entryId: entry.entryId, index, error: error as Error });
-        await deps.outbox.recordFailure(entry, (error as Error).message ?? String(error), deps.clock.now()).catch(() => undefined);
-        return false;
+        failure ??= (error as Error).message ?? String(error);
+        continue;
       }
+      log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
     }
     await deps.outbox.markDone(entry, index);
+  }
+  if (failure !== null) {
+    await deps.outbox.recordFailure(entry, failure, deps.clock.now()).catch(() => undefined);
+    return false;
   }
   await deps.outbox.complete(entry);
   return true;
@@ -79,6 +86,17 @@ async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
   switch (effect.type) {
     case 'email':
       await deps.mailer.send(effect.message);
+      return;
+    case 'schedule': {
+      // A retry may come after the schedule's time: a reminder is then pointless, but a no-show
+      // check or a request's expiry must still happen, a minute from now.
+      const now = Math.floor(deps.clock.now() / 60_000);
+      if (effect.schedule.at > now) await deps.scheduler.upsert(effect.schedule);
+      else if (effect.schedule.target !== 'reminder') await deps.scheduler.upsert({ ...effect.schedule, at: now + 1 });
+      return;
+    }
+    case 'unschedule':
+      await deps.scheduler.remove(effect.name);
       return;
   }
 }

@@ -113,6 +113,7 @@ export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, 
 export async function publishProgram(deps: EditDeps, caller: Caller, ref: Ref) {
   const { program, role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
   requireCoachRole(role);
-  const published = program.status === 'published' ? program : await deps.programs.publish(ref.orgId, ref.programId, formatInstant(deps.clock.now()));
+  const published =
+    program.status === 'published' ? program : ((await deps.programs.publish(ref.orgId, ref.programId, formatInstant(deps.clock.now()))) ?? (await deps.programs.get(ref.orgId, ref.programId)) ?? program);
   return { status: published.status, publishedAt: published.publishedAt };
 }

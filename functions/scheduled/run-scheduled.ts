@@ -1,0 +1,19 @@
+import type * as z from 'zod';
+import { log } from '../../shared/runtime/log';
+
+/**
+ * A scheduled Lambda: checks the payload (a malformed one is logged and dropped, since retrying
+ * cannot fix it) and runs the work, which itself decides whether the delivery is current.
+ */
+export function scheduledHandler<S extends z.ZodType>(name: string, schema: S, work: (payload: z.output<S>) => Promise<string>) {
+  return async (event: unknown): Promise<{ outcome: string }> => {
+    const parsed = schema.safeParse(event);
+    if (!parsed.success) {
+      log.error(`${name}: malformed payload dropped`, { event: JSON.stringify(event)?.slice(0, 500) });
+      return { outcome: 'malformed' };
+    }
+    const outcome = await work(parsed.data);
+    log.info(`${name}: ${outcome}`, { payload: parsed.data });
+    return { outcome };
+  };
+}

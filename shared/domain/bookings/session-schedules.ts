@@ -1,0 +1,73 @@
+import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler';
+import type { OutboxEffect } from '../outbox/outbox-entry';
+import type { Booking } from './booking';
+import { AUTOMATIC_NO_SHOW_AFTER_MINUTES, REMINDERS, type ReminderLead } from './session-timing';
+
+/**
+ * Each booking has three one-time schedules with names derived from it, so moving or cancelling
+ * the booking moves or removes exactly those. Their payload carries the start they were made for:
+ * a delivery for a start the booking no longer has is stale and does nothing.
+ */
+export const scheduleNames = (bookingId: string) => ({
+  reminder24h: `${bookingId}-reminder-24h`,
+  reminder1h: `${bookingId}-reminder-1h`,
+  noShow: `${bookingId}-no-show`,
+});
+
+const reminderName = (bookingId: string, lead: ReminderLead) => (lead === '24h' ? scheduleNames(bookingId).reminder24h : scheduleNames(bookingId).reminder1h);
+
+export interface ReminderPayload {
+  kind: 'reminder';
+  orgId: string;
+  programId: string;
+  bookingId: string;
+  lead: ReminderLead;
+  start: number;
+}
+
+export interface NoShowPayload {
+  kind: 'no_show';
+  orgId: string;
+  programId: string;
+  bookingId: string;
+  start: number;
+}
+
+/**
+ * The schedules a confirmed booking needs from `now` on. A reminder whose time has passed is not
+ * made (and one left from an earlier time is removed): a session booked 3 hours ahead gets the
+ * 1-hour reminder only.
+ */
+export function sessionScheduleEffects(booking: Booking, now: number): OutboxEffect[] {
+  const effects: OutboxEffect[] = [];
+  for (const { lead, minutesBefore } of REMINDERS) {
+    const name = reminderName(booking.bookingId, lead);
+    const at = booking.start - minutesBefore;
+    if (at <= now) {
+      effects.push({ type: 'unschedule', name });
+      continue;
+    }
+    const payload: ReminderPayload = { kind: 'reminder', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, lead, start: booking.start };
+    effects.push({ type: 'schedule', schedule: { name, at, target: 'reminder', payload: { ...payload } } satisfies OneTimeSchedule });
+  }
+  const noShow: NoShowPayload = { kind: 'no_show', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, start: booking.start };
+  effects.push({
+    type: 'schedule',
+    schedule: { name: scheduleNames(booking.bookingId).noShow, at: booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES, target: 'noShow', payload: { ...noShow } },
+  });
+  return effects;
+}
+
+/** Removes every schedule of a booking (cancelled, or its no-show settled by hand). */
+export const unscheduleSession = (bookingId: string, which: (keyof ReturnType<typeof scheduleNames>)[] = ['reminder24h', 'reminder1h', 'noShow']): OutboxEffect[] =>
+  which.map((key) => ({ type: 'unschedule', name: scheduleNames(bookingId)[key] }));
+
+export interface ExpiryPayload {
+  kind: 'reschedule_expiry';
+  orgId: string;
+  programId: string;
+  requestId: string;
+  expiresAt: number;
+}
+
+export const expiryScheduleName = (requestId: string) => `${requestId}-expiry`;

@@ -1,0 +1,84 @@
+import type { Booking } from '../../domain/bookings/booking';
+import { unscheduleSession } from '../../domain/bookings/session-schedules';
+import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
+import { conflict, forbidden, notFound } from '../../domain/errors';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
+import { keys } from '../../data/keys';
+import { TransactionRefused } from '../../data/write-transaction';
+import { appLinks } from '../../emails/app-links';
+import { noShowEmails } from '../../emails/lifecycle-emails';
+import type { Caller } from '../../http/http-event';
+import { stageEffects } from '../outbox/relay';
+import { partiesOf, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { bookingView } from './booking-view';
+
+/**
+ * Joining opens 15 minutes before the start and closes at the end. Each side's first join is
+ * recorded: a client who never joins is marked a no-show 15 minutes in.
+ */
+export async function joinSession(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
+  const ctx = await deps.context({ ...ref, bookingId });
+  const scope = requireScope(ctx, caller);
+  const booking = ctx.booking;
+  if (!booking) throw notFound();
+  const nowMs = deps.clock.now();
+  const now = toEpochMinutes(nowMs);
+  if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is ${booking.status.replace('_', '-')}.`);
+  if (!isJoinOpen(booking, now)) {
+    throw conflict(
+      'join_not_open',
+      now < booking.start ? `Joining opens ${JOIN_OPENS_MINUTES_BEFORE} minutes before the start, at ${minutesToInstant(booking.start - JOIN_OPENS_MINUTES_BEFORE)}.` : 'This session has ended.',
+    );
+  }
+  const alreadyJoined = scope.role === 'coach' ? booking.coachJoinedAt : booking.clientJoinedAt;
+  if (!alreadyJoined) {
+    try {
+      await deps.transaction().add(deps.bookings.joinedItem(booking, scope.role, formatInstant(nowMs)), 'booking').commit();
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      // Joined a moment ago from another device, or the session changed: which one decides the answer.
+      const fresh = (await deps.context({ ...ref, bookingId })).booking;
+      if (fresh?.status !== 'confirmed') throw conflict('booking_not_active', 'This session changed just now; look at it again.');
+    }
+  }
+  return {
+    joinUrl: scope.org.meetingUrl ?? `${appLinks.booking(deps.appUrl, ref.orgId, ref.programId, bookingId)}/room`,
+    opensAt: minutesToInstant(booking.start - JOIN_OPENS_MINUTES_BEFORE),
+    closesAt: minutesToInstant(booking.end),
+  };
+}
+
+/** The coach marks a missed session, from 10 minutes after the start. It counts as used. */
+export async function markNoShow(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const ctx = await deps.context({ ...ref, bookingId });
+    const scope = requireScope(ctx, caller);
+    if (scope.role !== 'coach') throw forbidden('Only the coach marks a session as missed.');
+    const booking = ctx.booking;
+    if (!booking) throw notFound();
+    const nowMs = deps.clock.now();
+    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    if (toEpochMinutes(nowMs) < booking.start + MANUAL_NO_SHOW_AFTER_MINUTES) {
+      throw conflict('too_early', `A session can be marked as missed from ${MANUAL_NO_SHOW_AFTER_MINUTES} minutes after its start.`);
+    }
+    try {
+      return bookingView(await recordNoShow(deps, scope, booking, 'coach', nowMs), toEpochMinutes(nowMs));
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+    }
+  }
+  throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');
+}
+
+/** Marks the booking a no-show (conditional on the version read), tells both sides, drops its schedules. */
+export async function recordNoShow(deps: BookingDeps, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Booking, by: 'coach' | 'automatic', nowMs: number) {
+  const missed: Booking = { ...booking, status: 'no_show', noShowMarkedBy: by, version: booking.version + 1, updatedAt: formatInstant(nowMs) };
+  const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
+  stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
+    ...emailEffects(noShowEmails(missed, partiesOf(scope, deps.appUrl))),
+    ...(by === 'coach' ? unscheduleSession(booking.bookingId) : []),
+  ]);
+  await tx.commit();
+  return missed;
+}

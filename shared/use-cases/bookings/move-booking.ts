@@ -1,0 +1,94 @@
+import type { Booking } from '../../domain/bookings/booking';
+import type { RescheduleRequest } from '../../domain/bookings/reschedule-policy';
+import { expiryScheduleName } from '../../domain/bookings/session-schedules';
+import { lockBlocks, moveBlocks } from '../../domain/bookings/time-locks';
+import { findPackage } from '../../domain/programs/packages';
+import { formatInstant } from '../../domain/time/instant';
+import type { OutboxEffect } from '../../domain/outbox/outbox-entry';
+import type { WriteTransaction } from '../../data/write-transaction';
+import { sessionLabel } from '../../emails/booking-emails';
+import type { BookingDeps, BookingScope } from './booking-deps';
+
+export interface NewTime {
+  start: number;
+  end: number;
+  blockedUntil: number;
+  weekKey: string | null;
+}
+
+/**
+ * Adds to `tx` everything that moves a session to a new time, atomically: the booking (new times,
+ * next SEQUENCE), its calendar entry, its time locks (blocks it no longer needs released, new ones
+ * taken — or handed over from the request that held them), and the week counters when the session
+ * changes week. Returns the moved booking.
+ */
+export function addMove(
+  deps: Pick<BookingDeps, 'bookings' | 'calendar'>,
+  tx: WriteTransaction,
+  scope: Pick<BookingScope, 'program'>,
+  booking: Booking,
+  to: NewTime,
+  nowMs: number,
+  heldBy?: RescheduleRequest,
+): Booking {
+  const moved: Booking = {
+    ...booking,
+    ...to,
+    sequence: booking.sequence + 1,
+    version: booking.version + 1,
+    updatedAt: formatInstant(nowMs),
+    pendingRequestId: null,
+    clientJoinedAt: null,
+    coachJoinedAt: null,
+  };
+  const coach = booking.coachUserId;
+  tx.add(deps.bookings.replaceBookingItem(moved, booking.version), 'booking')
+    .add(deps.calendar.removeSessionItem(coach, booking.start, booking.bookingId), 'calendar')
+    .add(
+      deps.calendar.sessionItem(coach, {
+        id: booking.bookingId,
+        kind: 'session',
+        orgId: booking.orgId,
+        programId: booking.programId,
+        start: to.start,
+        end: to.end,
+        blockedUntil: to.blockedUntil,
+        sequence: moved.sequence,
+        summary: `${sessionLabel(booking)} with ${scope.program.client?.email ?? 'client'} (${scope.program.name})`,
+        changedAt: nowMs,
+      }),
+      'calendar',
+    );
+  const { release, acquire } = moveBlocks({ start: booking.start, until: booking.blockedUntil }, { start: to.start, until: to.blockedUntil });
+  for (const item of deps.calendar.releaseItems(coach, release, booking.bookingId)) tx.add(item, 'lock');
+  if (heldBy) {
+    for (const item of deps.calendar.transferItems(coach, heldBy.heldBlocks, heldBy.requestId, booking.bookingId)) tx.add(item, 'hold');
+    tx.add(deps.calendar.removeSessionItem(coach, heldBy.proposedStart, heldBy.requestId), 'calendar');
+  } else {
+    for (const item of deps.calendar.lockItems(coach, acquire, booking.bookingId, to.blockedUntil)) tx.add(item, 'lock');
+  }
+  if (booking.weekKey !== to.weekKey) {
+    const counterRef = { orgId: booking.orgId, programId: booking.programId, packageId: booking.packageId };
+    const perWeek = findPackage(scope.program, booking.packageId)?.perWeek;
+    if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
+    if (to.weekKey && perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, to.weekKey, perWeek), 'week');
+  }
+  return moved;
+}
+
+/**
+ * Adds to `tx` what closes a pending request without moving the session (rejected, expired, or
+ * withdrawn because the session moved or was cancelled): its held blocks and calendar entry go,
+ * and its expiry schedule is no longer needed.
+ */
+export function addReleaseHold(deps: Pick<BookingDeps, 'calendar'>, tx: WriteTransaction, request: RescheduleRequest): OutboxEffect[] {
+  for (const item of deps.calendar.releaseItems(request.coachUserId, request.heldBlocks, request.requestId)) tx.add(item, 'hold');
+  tx.add(deps.calendar.removeSessionItem(request.coachUserId, request.proposedStart, request.requestId), 'calendar');
+  return [{ type: 'unschedule', name: expiryScheduleName(request.requestId) }];
+}
+
+/** The blocks a request must hold: those of the proposed time that the session does not hold already. */
+export const blocksToHold = (booking: Pick<Booking, 'start' | 'blockedUntil'>, proposed: { start: number; blockedUntil: number }) => {
+  const current = new Set(lockBlocks(booking.start, booking.blockedUntil));
+  return lockBlocks(proposed.start, proposed.blockedUntil).filter((block) => !current.has(block));
+};

@@ -1,0 +1,257 @@
+import { isOffered } from '../../domain/availability/available-slots';
+import { weekKeyOf } from '../../domain/availability/local-week';
+import type { Booking } from '../../domain/bookings/booking';
+import { requestExpiresAt, rescheduleMode, type RescheduleRequest } from '../../domain/bookings/reschedule-policy';
+import { expiryScheduleName, sessionScheduleEffects, type ExpiryPayload } from '../../domain/bookings/session-schedules';
+import { conflict, forbidden, notFound } from '../../domain/errors';
+import { sortableId } from '../../domain/ids';
+import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { findPackage } from '../../domain/programs/packages';
+import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
+import type { BookingContext } from '../../data/booking-context';
+import { keys } from '../../data/keys';
+import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
+import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
+import type { Caller } from '../../http/http-event';
+import { stageEffects } from '../outbox/relay';
+import { calendarBusy, partiesOf, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { bookingView } from './booking-view';
+import { addMove, addReleaseHold, blocksToHold, type NewTime } from './move-booking';
+
+export type RescheduleDeps = BookingDeps;
+
+const slotUnavailable = () => conflict('slot_unavailable', 'That time is not available. Pick another from the current availability.');
+const requestExpired = () => conflict('request_expired', 'This request has expired; the session stays at its original time.');
+
+export const requestView = (request: RescheduleRequest, now: number) => ({
+  requestId: request.requestId,
+  bookingId: request.bookingId,
+  status: request.status === 'pending' && now >= request.expiresAt ? 'expired' : request.status,
+  currentStart: minutesToInstant(request.currentStart),
+  proposedStart: minutesToInstant(request.proposedStart),
+  proposedEnd: minutesToInstant(request.proposedEnd),
+  reason: request.reason,
+  createdAt: request.createdAt,
+  expiresAt: minutesToInstant(request.expiresAt),
+  decidedAt: request.decidedAt,
+  decisionReason: request.decisionReason,
+});
+
+/**
+ * Moves a session, under the reschedule policy: the coach at once, any time; the client at once
+ * more than 48 hours ahead, by request 24–48 hours ahead (the new time held meanwhile), and not
+ * under 24 hours. A move re-checks the new time against the schedule and the coach's calendar, and
+ * its locks decide any race, as for a booking.
+ */
+export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, bookingId: string, input: { start: number; reason?: string }) {
+  if (input.start % 60_000 !== 0) throw slotUnavailable();
+  const newStart = toEpochMinutes(input.start);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const ctx = await deps.context({ ...ref, bookingId });
+    const scope = requireScope(ctx, caller);
+    const booking = ctx.booking;
+    if (!booking) throw notFound();
+    const nowMs = deps.clock.now();
+    const now = toEpochMinutes(nowMs);
+    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    if (now >= booking.start) throw conflict('session_started', 'This session has already started; it can no longer be moved.');
+
+    const mode = rescheduleMode(scope.role, booking.start, now);
+    if (mode === 'closed') throw conflict('reschedule_window_closed', 'Sessions less than 24 hours away can no longer be moved. Send your coach a message instead.');
+    if (mode === 'request' && booking.pendingRequestId) throw conflict('reschedule_pending', 'A request to move this session is already waiting for the coach.');
+    if (newStart === booking.start) return bookingView(booking, now);
+
+    const to = await checkedNewTime(deps, scope, booking, newStart, nowMs);
+    const pending = booking.pendingRequestId ? await pendingRequest(deps, ref, booking.pendingRequestId) : null;
+    const tx = deps.transaction();
+    try {
+      if (mode === 'request') {
+        const request = addRequest(deps, tx, scope, booking, to, input.reason ?? null, nowMs);
+        await tx.commit();
+        return { requestId: request.requestId, status: 'pending' as const, proposedStart: minutesToInstant(request.proposedStart), expiresAt: minutesToInstant(request.expiresAt) };
+      }
+      const effects: OutboxEffect[] = [];
+      if (pending) {
+        // The session moves another way: the waiting request is withdrawn and its hold released.
+        tx.add(deps.requests.settleItem(pending, 'withdrawn', formatInstant(nowMs), 'The session was moved.'), 'request');
+        effects.push(...addReleaseHold(deps, tx, pending));
+      }
+      const moved = addMove(deps, tx, scope, booking, to, nowMs);
+      const parties = partiesOf(scope, deps.appUrl);
+      effects.push(
+        ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
+        ...sessionScheduleEffects(moved, now),
+      );
+      stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
+      await tx.commit();
+      return bookingView(moved, now);
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      if (error.failed.includes('week')) throw conflict('weekly_limit_reached', 'That week already has its session. Pick a time in another week.');
+      if (error.failed.includes('lock')) throw slotUnavailable();
+      // The session or request changed between our read and our write: decide again on fresh reads.
+    }
+  }
+  throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');
+}
+
+/** The new time, if the schedule and the coach's own calendar offer it (other sessions: the locks decide). */
+async function checkedNewTime(deps: BookingDeps, scope: BookingScope, booking: Booking, start: number, nowMs: number): Promise<NewTime> {
+  const pkg = findPackage(scope.program, booking.packageId);
+  const duration = booking.end - booking.start;
+  const blockedUntil = start + duration + scope.schedule.bufferMinutes;
+  const calendar = await calendarBusy(deps, scope.org, start - 1440, blockedUntil + 1440);
+  const offered = isOffered(
+    { schedule: scope.schedule, now: toEpochMinutes(nowMs), durationMinutes: duration, sessions: [], events: calendar.events, usedByWeek: new Map(), remaining: 1 },
+    start,
+  );
+  if (!offered) throw slotUnavailable();
+  return { start, end: start + duration, blockedUntil, weekKey: pkg?.perWeek !== undefined ? weekKeyOf(start, scope.schedule.timeZone) : null };
+}
+
+async function pendingRequest(deps: BookingDeps, ref: ProgramRef, requestId: string): Promise<RescheduleRequest | null> {
+  const { request } = await deps.context({ ...ref, requestId });
+  return request?.status === 'pending' ? request : null;
+}
+
+/** A request holds the proposed time with locks, like a booking, until the coach decides or it expires. */
+function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingScope, booking: Booking, to: NewTime, reason: string | null, nowMs: number): RescheduleRequest {
+  const now = toEpochMinutes(nowMs);
+  const request: RescheduleRequest = {
+    requestId: sortableId(nowMs),
+    orgId: booking.orgId,
+    programId: booking.programId,
+    bookingId: booking.bookingId,
+    coachUserId: booking.coachUserId,
+    currentStart: booking.start,
+    proposedStart: to.start,
+    proposedEnd: to.end,
+    proposedBlockedUntil: to.blockedUntil,
+    heldBlocks: blocksToHold(booking, to),
+    reason,
+    status: 'pending',
+    createdAt: formatInstant(nowMs),
+    expiresAt: requestExpiresAt(booking.start, now),
+    decidedAt: null,
+    decisionReason: null,
+  };
+  tx.add(deps.requests.newRequestItem(request), 'request')
+    .add(deps.bookings.replaceBookingItem({ ...booking, pendingRequestId: request.requestId, version: booking.version + 1, updatedAt: request.createdAt }, booking.version), 'booking')
+    .add(
+      deps.calendar.sessionItem(booking.coachUserId, {
+        id: request.requestId,
+        kind: 'hold',
+        orgId: booking.orgId,
+        programId: booking.programId,
+        start: to.start,
+        end: to.end,
+        blockedUntil: to.blockedUntil,
+        sequence: 0,
+        summary: 'Held for a reschedule request',
+        changedAt: nowMs,
+      }),
+      'calendar',
+    );
+  for (const item of deps.calendar.lockItems(booking.coachUserId, request.heldBlocks, request.requestId, to.blockedUntil)) tx.add(item, 'lock');
+  const perWeek = findPackage(scope.program, booking.packageId)?.perWeek;
+  if (to.weekKey && to.weekKey !== booking.weekKey && perWeek !== undefined) tx.add(deps.bookings.weekHasRoomItem(booking, to.weekKey, perWeek), 'week');
+  const expiry: ExpiryPayload = { kind: 'reschedule_expiry', orgId: booking.orgId, programId: booking.programId, requestId: request.requestId, expiresAt: request.expiresAt };
+  stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
+    { type: 'email', message: rescheduleRequestedEmail(request, booking, partiesOf(scope, deps.appUrl)) },
+    { type: 'schedule', schedule: { name: expiryScheduleName(request.requestId), at: request.expiresAt, target: 'rescheduleExpiry', payload: { ...expiry } } },
+  ]);
+  return request;
+}
+
+/** The coach's view of the requests of a program (newest first). */
+export async function listRescheduleRequests(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, status?: RescheduleRequest['status']) {
+  const scope = requireScope(await deps.context(ref), caller);
+  if (scope.role !== 'coach') throw forbidden('Only the coach decides on reschedule requests.');
+  const now = toEpochMinutes(deps.clock.now());
+  const views = (await deps.requests.list(ref.orgId, ref.programId)).map((r) => requestView(r, now));
+  return { items: status ? views.filter((v) => v.status === status) : views, nextCursor: null };
+}
+
+/** The request and its session, for a decision; refuses what can no longer be decided. */
+async function decidable(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string) {
+  const ctx: BookingContext = await deps.context({ ...ref, requestId });
+  const scope = requireScope(ctx, caller);
+  if (scope.role !== 'coach') throw forbidden('Only the coach decides on reschedule requests.');
+  const request = ctx.request;
+  if (!request) throw notFound();
+  const nowMs = deps.clock.now();
+  if (request.status === 'expired' || (request.status === 'pending' && toEpochMinutes(nowMs) >= request.expiresAt)) throw requestExpired();
+  if (request.status !== 'pending') throw conflict('request_not_pending', `This request was already ${request.status}.`);
+  const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
+  if (!booking || booking.pendingRequestId !== request.requestId) throw conflict('request_not_pending', 'This request no longer applies to the session.');
+  return { scope, request, booking, nowMs };
+}
+
+/** The coach approves: the session moves into the held time, in one transaction. */
+export async function approveRescheduleRequest(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
+  const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
+  const now = toEpochMinutes(nowMs);
+  const tx = deps.transaction().add(deps.requests.settleItem(request, 'approved', formatInstant(nowMs), reason ?? null), 'request');
+  const pkg = findPackage(scope.program, booking.packageId);
+  const moved = addMove(
+    deps,
+    tx,
+    scope,
+    booking,
+    {
+      start: request.proposedStart,
+      end: request.proposedEnd,
+      blockedUntil: request.proposedBlockedUntil,
+      weekKey: pkg?.perWeek !== undefined ? weekKeyOf(request.proposedStart, scope.schedule.timeZone) : null,
+    },
+    nowMs,
+    request,
+  );
+  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+    ...emailEffects(rescheduledEmails(moved, partiesOf(scope, deps.appUrl), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
+    ...sessionScheduleEffects(moved, now),
+    { type: 'unschedule', name: expiryScheduleName(request.requestId) },
+  ]);
+  await commitDecision(tx);
+  return { ...requestView({ ...request, status: 'approved', decidedAt: formatInstant(nowMs), decisionReason: reason ?? null }, now), booking: bookingView(moved, now) };
+}
+
+/** The coach rejects: the session stays, the held time is freed, the client is told. */
+export async function rejectRescheduleRequest(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
+  const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
+  const tx = closeRequest(deps, scope, request, booking, 'rejected', reason ?? null, nowMs);
+  await commitDecision(tx);
+  return requestView({ ...request, status: 'rejected', decidedAt: formatInstant(nowMs), decisionReason: reason ?? null }, toEpochMinutes(nowMs));
+}
+
+/** What rejecting and expiring share: the request settled, its hold released, the booking freed of it. */
+export function closeRequest(
+  deps: RescheduleDeps,
+  scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>,
+  request: RescheduleRequest,
+  booking: Booking,
+  outcome: 'rejected' | 'expired',
+  reason: string | null,
+  nowMs: number,
+): WriteTransaction {
+  const tx = deps.transaction().add(deps.requests.settleItem(request, outcome, formatInstant(nowMs), reason), 'request');
+  if (booking.pendingRequestId === request.requestId) {
+    tx.add(deps.bookings.replaceBookingItem({ ...booking, pendingRequestId: null, version: booking.version + 1, updatedAt: formatInstant(nowMs) }, booking.version), 'booking');
+  }
+  stageEffects(deps, tx, keys.programPartition(request.orgId, request.programId), [
+    { type: 'email', message: requestClosedEmail(request, booking, partiesOf(scope, deps.appUrl), outcome, reason) },
+    ...addReleaseHold(deps, tx, request),
+  ]);
+  return tx;
+}
+
+async function commitDecision(tx: WriteTransaction): Promise<void> {
+  try {
+    await tx.commit();
+  } catch (error) {
+    if (!(error instanceof TransactionRefused)) throw error;
+    if (error.failed.includes('request')) throw conflict('request_not_pending', 'This request was decided or expired meanwhile.');
+    if (error.failed.includes('week')) throw conflict('weekly_limit_reached', 'The requested week already has its session; reject the request or move another session first.');
+    throw conflict('concurrent_update', 'The session changed meanwhile; look at it again before deciding.');
+  }
+}
