@@ -76,7 +76,8 @@ export function createGateway(deps: GatewayDeps) {
       );
       if (status === 500) console.error(error);
     } finally {
-      deps.onRequest?.(`${req.method} ${req.url} → ${status} (${Date.now() - started} ms)`);
+      // The app's own calls to the local AWS stand-ins are plumbing, not requests worth a line.
+      if (!req.url?.startsWith('/_aws/')) deps.onRequest?.(`${req.method} ${req.url} → ${status} (${Date.now() - started} ms)`);
     }
   };
 }

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking } from '../domain/bookings/booking';
 import { keys } from './keys';
-import type { Table } from './table';
+import { queryAll, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /**
@@ -74,22 +74,12 @@ export class BookingsRepository {
 
   /** Every booking of a program (a program has a few dozen at most). */
   async all(orgId: string, programId: string): Promise<Booking[]> {
-    const bookings: Booking[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.BOOKING_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      bookings.push(...(page.Items ?? []).map(toBookingRecord));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return bookings;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.BOOKING_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map(toBookingRecord);
   }
 
   /** Takes one session of a package, refused once `cap` are used (and when the session number is taken). */

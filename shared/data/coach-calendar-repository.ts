@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import type { Table } from './table';
+import { queryAll, type Table } from './table';
 import { tableDefinition } from './table-definition';
 import type { TransactItem } from './write-transaction';
 
@@ -93,28 +92,15 @@ export class CoachCalendarRepository {
 
   /** Entries that overlap [from, to): one Query over the start-sorted keys. */
   async between(coachUserId: string, from: number, to: number): Promise<CalendarSession[]> {
-    const sessions: CalendarSession[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': keys.coachCalendar(coachUserId),
-            ':from': keys.calendarSessionBound(from - LONGEST_BLOCK_MINUTES),
-            ':to': `${keys.calendarSessionBound(to)}~`,
-          },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const session = toSession(item);
-        if (session.blockedUntil > from && session.start < to) sessions.push(session);
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return sessions;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.coachCalendar(coachUserId),
+        ':from': keys.calendarSessionBound(from - LONGEST_BLOCK_MINUTES),
+        ':to': `${keys.calendarSessionBound(to)}~`,
+      },
+    });
+    return items.map(toSession).filter((session) => session.blockedUntil > from && session.start < to);
   }
 }
 

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import type { Org, Membership } from '../domain/orgs/org';
 import type { Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
-import { isConditionFailure, type Table } from './table';
+import { isConditionFailure, queryAll, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls'>>;
@@ -173,27 +173,11 @@ export class OrgsRepository {
   /** Every membership of a user: the orgs they coach and the programs they are the client of. */
   async membershipsOf(userId: string): Promise<Membership[]> {
     const { pk, skPrefix } = keys.membershipsOf(userId);
-    const memberships: Membership[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        memberships.push(
-          item.role === 'client'
-            ? { orgId: String(item.orgId), role: 'client', programId: String(item.programId) }
-            : { orgId: String(item.orgId), role: 'coach' },
-        );
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return memberships;
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } });
+    return items.map(
+      (item): Membership =>
+        item.role === 'client' ? { orgId: String(item.orgId), role: 'client', programId: String(item.programId) } : { orgId: String(item.orgId), role: 'coach' },
+    );
   }
 
   /** True when the user belongs to the org in any role (used to tell 403 from 404). */

@@ -110,8 +110,19 @@ export class ProgramsRepository {
     }
   }
 
-  async update(orgId: string, programId: string, changes: Partial<Pick<Program, 'name'>>, now: string): Promise<Program> {
-    return this.updateRecord(orgId, programId, 'SET #name = :name, updatedAt = :now', { '#name': 'name' }, { ':name': changes.name, ':now': now });
+  async update(orgId: string, programId: string, changes: Pick<Program, 'name'>, now: string): Promise<Program> {
+    const { Attributes } = await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.program(orgId, programId),
+        UpdateExpression: 'SET #name = :name, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': changes.name, ':now': now },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toProgramRecord(Attributes ?? {});
   }
 
   /** Publishes a draft; null when it was published already (the first publication time stays). */
@@ -163,26 +174,6 @@ export class ProgramsRepository {
   /** A condition for transactions: the program has no client yet. */
   hasNoClientItem(orgId: string, programId: string): TransactItem {
     return { ConditionCheck: { TableName: this.table.name, Key: keys.program(orgId, programId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(client)' } };
-  }
-
-  private async updateRecord(orgId: string, programId: string, expression: string, names: Record<string, string>, values: Record<string, unknown>): Promise<Program> {
-    try {
-      const { Attributes } = await this.table.db.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: keys.program(orgId, programId),
-          UpdateExpression: expression,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return toProgramRecord(Attributes ?? {});
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Error(`Program ${programId} vanished during update`);
-      throw error;
-    }
   }
 }
 

@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestStatus, RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import { keys } from './keys';
-import type { Table } from './table';
+import { queryAll, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 export class RescheduleRequestsRepository {
@@ -33,23 +32,13 @@ export class RescheduleRequestsRepository {
 
   /** A program's requests, newest first, optionally of one status. */
   async list(orgId: string, programId: string, status?: RequestStatus): Promise<RescheduleRequest[]> {
-    const requests: RescheduleRequest[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESCHEDULE_PREFIX, ...(status ? { ':status': status } : {}) },
-          ScanIndexForward: false,
-          ExclusiveStartKey,
-        }),
-      );
-      requests.push(...(page.Items ?? []).map(toRequestRecord));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return requests;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESCHEDULE_PREFIX, ...(status ? { ':status': status } : {}) },
+      ScanIndexForward: false,
+    });
+    return items.map(toRequestRecord);
   }
 }
 

@@ -78,3 +78,15 @@ export async function queryPage(
   // A filtered query may stop early with fewer items and still have more to read.
   return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+/** Every item a Query finds, page after page (for sets known to be small: a program's bookings, a user's memberships). */
+export async function queryAll(table: Table, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}

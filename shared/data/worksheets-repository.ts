@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Answers } from '../domain/programs/worksheet';
 import { keys } from './keys';
 import type { Table } from './table';
@@ -32,25 +32,6 @@ export class WorksheetsRepository {
       }),
     );
     return toResponse(Attributes ?? {});
-  }
-
-  /** Every response of a program (reports). */
-  async all(orgId: string, programId: string): Promise<WorksheetResponse[]> {
-    const responses: WorksheetResponse[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESPONSE_PREFIX },
-          ExclusiveStartKey,
-        }),
-      );
-      responses.push(...(page.Items ?? []).map(toResponse));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return responses;
   }
 }
 

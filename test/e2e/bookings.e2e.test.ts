@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { calendarWith, IcsServer } from '../support/ics-server';
 import { eventsOf, inviteOf } from '../support/ics-parse';
-import { ApiClient, startTestStack, uniqueEmail } from '../support/local-stack';
-import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { ApiClient, uniqueEmail } from '../support/local-stack';
+import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
 
 /**
  * Booking over HTTP as a frontend does it. The local clock stands at Monday 30 November 2026,
@@ -15,16 +15,12 @@ let coach: ApiClient;
 let coachEmail: string;
 let orgId: string;
 let feedUrl: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  stack = await startTestStack({ now: '2026-11-30T08:00:00Z' });
-  ics = await IcsServer.start();
-  ({ coach, coachEmail, orgId, feedUrl } = await aCoachWithCalendar(stack, ics, { timeZone: 'Europe/London' }));
+  ({ stack, ics, coach, coachEmail, orgId, feedUrl, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
 });
-afterAll(async () => {
-  await stack.stop();
-  await ics.stop();
-});
+afterAll(() => stop());
 
 async function aProgramWithClient(fields: Record<string, unknown> = {}) {
   const program = await aProgram(coach, orgId, fields);

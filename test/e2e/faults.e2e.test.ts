@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
-import { IcsServer } from '../support/ics-server';
-import { type ApiClient, startTestStack } from '../support/local-stack';
-import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import type { ApiClient } from '../support/local-stack';
+import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
 
 /**
  * SES and Scheduler fail while a session is booked. The booking stands; its emails and schedules
  * are carried out by the outbox sweeper once the services are back, each exactly once.
  */
 let stack: LocalStack;
-let ics: IcsServer;
 let coach: ApiClient;
 let coachEmail: string;
 let orgId: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  stack = await startTestStack({ now: '2026-11-30T08:00:00Z' });
-  ics = await IcsServer.start();
-  ({ coach, coachEmail, orgId } = await aCoachWithCalendar(stack, ics, { timeZone: 'Europe/London' }));
+  ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
 });
-afterAll(async () => {
-  await stack.stop();
-  await ics.stop();
-});
+afterAll(() => stop());
 
 const faults = (state: { ses?: boolean; scheduler?: boolean }) => coach.anonymous().post('/_local/faults', state);
 const clock = (minutes: number) => coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { routes, type RouteSpec } from '../../shared/http/routes';
 import { IcsServer } from '../support/ics-server';
-import { ApiClient, startTestStack, uniqueEmail } from '../support/local-stack';
+import { ApiClient, startTestStack } from '../support/local-stack';
 import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
 
 /**

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
-import { IcsServer } from '../support/ics-server';
 import { inviteOf } from '../support/ics-parse';
-import { type ApiClient, startTestStack } from '../support/local-stack';
-import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import type { ApiClient } from '../support/local-stack';
+import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
 
 /**
  * Moving sessions under each window of the policy. The clock only moves forward, so the scenarios
@@ -11,7 +10,6 @@ import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenario
  * winter) and works 10:00–17:00, the clients live in New York.
  */
 let stack: LocalStack;
-let ics: IcsServer;
 let coach: ApiClient;
 let coachEmail: string;
 let orgId: string;
@@ -37,15 +35,12 @@ const lastMail = async (to: string) => {
 const startsOn = async (who: { client: ApiClient; url: string }, from: string, to: string) =>
   (await who.client.get(`${who.url}/availability?from=${from}&to=${to}`)).body.slots.map((s: any) => s.start);
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  stack = await startTestStack({ now: '2026-11-30T08:00:00Z' });
-  ics = await IcsServer.start();
-  ({ coach, coachEmail, orgId } = await aCoachWithCalendar(stack, ics, { timeZone: 'Europe/London' }));
+  ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
 });
-afterAll(async () => {
-  await stack.stop();
-  await ics.stop();
-});
+afterAll(() => stop());
 
 describe('rescheduling', () => {
   it('lets the coach move a session at any time, telling the client why, with an updated invitation', async () => {

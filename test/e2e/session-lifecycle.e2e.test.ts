@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalSchedule } from '../../local/local-scheduler';
 import type { LocalStack } from '../../local/stack';
-import { IcsServer } from '../support/ics-server';
-import { type ApiClient, startTestStack } from '../support/local-stack';
-import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import type { ApiClient } from '../support/local-stack';
+import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
 
 /**
  * Sessions walked through by the local clock, which only moves forward: the steps of this file run
@@ -11,7 +10,6 @@ import { aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenario
  * New York (UTC−5).
  */
 let stack: LocalStack;
-let ics: IcsServer;
 let coach: ApiClient;
 let coachEmail: string;
 let orgId: string;
@@ -48,10 +46,10 @@ let moved: Session; // rescheduled after its reminder was planned
 let captured: LocalSchedule[] = [];
 let movedSchedules: LocalSchedule[] = [];
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  stack = await startTestStack({ now: '2026-11-30T08:00:00Z' });
-  ics = await IcsServer.start();
-  ({ coach, coachEmail, orgId } = await aCoachWithCalendar(stack, ics, { timeZone: 'Europe/London' }));
+  ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
   joined = await aBookedSession('2026-12-02T14:00:00Z');
   absent = await aBookedSession('2026-12-02T16:00:00Z');
   marked = await aBookedSession('2026-12-03T10:00:00Z');
@@ -59,10 +57,7 @@ beforeAll(async () => {
   await stack.settle();
   movedSchedules = schedulesOf(moved.bookingId);
 });
-afterAll(async () => {
-  await stack.stop();
-  await ics.stop();
-});
+afterAll(() => stop());
 
 describe('one session, from booking to completion', () => {
   it('plans a 24-hour and a 1-hour reminder and a no-show check for each booking', async () => {

@@ -1,6 +1,6 @@
 import type { LocalStack } from '../../local/stack';
-import { ApiClient, uniqueEmail } from './local-stack';
-import type { IcsServer } from './ics-server';
+import { ApiClient, startTestStack, uniqueEmail } from './local-stack';
+import { IcsServer } from './ics-server';
 
 /** A signed-in coach with an org whose calendar is connected (to a loopback ICS server). */
 export async function aCoachWithCalendar(stack: LocalStack, ics: IcsServer, options: { timeZone?: string } = {}) {
@@ -41,4 +41,23 @@ export async function aJoinedClient(stack: LocalStack, coach: ApiClient, orgId: 
   if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   if (options.publish !== false) await coach.post(`/orgs/${orgId}/programs/${programId}/publish`);
   return { client, email };
+}
+
+/**
+ * The usual start of an end-to-end file: the local stack with its clock frozen at `now`, a loopback
+ * calendar server, and a coach whose org has that calendar connected.
+ */
+export async function aCoachStack(options: { now: string; timeZone?: string }) {
+  const stack = await startTestStack({ now: options.now });
+  const ics = await IcsServer.start();
+  const coach = await aCoachWithCalendar(stack, ics, { timeZone: options.timeZone });
+  return {
+    stack,
+    ics,
+    ...coach,
+    async stop() {
+      await stack.stop();
+      await ics.stop();
+    },
+  };
 }

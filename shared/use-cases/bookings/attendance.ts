@@ -1,7 +1,7 @@
 import type { Booking } from '../../domain/bookings/booking';
 import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
-import { conflict, forbidden, notFound } from '../../domain/errors';
+import { conflict, forbidden } from '../../domain/errors';
 import { emailEffects } from '../../domain/outbox/outbox-entry';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
@@ -10,7 +10,7 @@ import { appLinks } from '../../emails/app-links';
 import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { partiesOf, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
 
 /**
@@ -18,13 +18,10 @@ import { bookingView } from './booking-view';
  * recorded: a client who never joins is marked a no-show 15 minutes in.
  */
 export async function joinSession(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
-  const ctx = await deps.context({ ...ref, bookingId });
-  const scope = requireScope(ctx, caller);
-  const booking = ctx.booking;
-  if (!booking) throw notFound();
+  const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
   const nowMs = deps.clock.now();
   const now = toEpochMinutes(nowMs);
-  if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is ${booking.status.replace('_', '-')}.`);
+  requireConfirmed(booking);
   if (!isJoinOpen(booking, now)) {
     throw conflict(
       'join_not_open',
@@ -52,13 +49,10 @@ export async function joinSession(deps: BookingDeps, caller: Caller, ref: Progra
 /** The coach marks a missed session, from 10 minutes after the start. It counts as used. */
 export async function markNoShow(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const ctx = await deps.context({ ...ref, bookingId });
-    const scope = requireScope(ctx, caller);
+    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
     if (scope.role !== 'coach') throw forbidden('Only the coach marks a session as missed.');
-    const booking = ctx.booking;
-    if (!booking) throw notFound();
     const nowMs = deps.clock.now();
-    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    requireConfirmed(booking);
     if (toEpochMinutes(nowMs) < booking.start + MANUAL_NO_SHOW_AFTER_MINUTES) {
       throw conflict('too_early', `A session can be marked as missed from ${MANUAL_NO_SHOW_AFTER_MINUTES} minutes after its start.`);
     }

@@ -5,7 +5,8 @@ import type { CoachCalendarRepository } from '../../data/coach-calendar-reposito
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { RescheduleRequestsRepository } from '../../data/reschedule-requests-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
-import { notFound } from '../../domain/errors';
+import type { Booking } from '../../domain/bookings/booking';
+import { conflict, notFound } from '../../domain/errors';
 import type { Org } from '../../domain/orgs/org';
 import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
@@ -45,6 +46,19 @@ export function requireScope(ctx: BookingContext, caller: Caller): BookingScope 
   const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
   if (!ctx.org || !ctx.program || !role || !schedule) throw notFound();
   return { org: ctx.org, program: ctx.program, schedule, role };
+}
+
+/** The booking named in a route, with the caller's scope in its program; 404 for anything else. */
+export async function loadBooking(deps: Pick<BookingDeps, 'context'>, caller: Caller, ref: ProgramRef, bookingId: string): Promise<BookingScope & { booking: Booking }> {
+  const ctx = await deps.context({ ...ref, bookingId });
+  const scope = requireScope(ctx, caller);
+  if (!ctx.booking) throw notFound();
+  return { ...scope, booking: ctx.booking };
+}
+
+/** Only a confirmed session can still be changed. */
+export function requireConfirmed(booking: Booking): void {
+  if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
 }
 
 /** The people and zones a session's emails speak of: each reader gets times in their own zone. */

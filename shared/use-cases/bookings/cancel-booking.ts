@@ -3,14 +3,14 @@ import type { Booking } from '../../domain/bookings/booking';
 import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
 import { emailEffects } from '../../domain/outbox/outbox-entry';
-import { conflict, notFound } from '../../domain/errors';
+import { conflict } from '../../domain/errors';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { bookingCancelledEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type BookingDeps, type ProgramRef } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
@@ -23,13 +23,10 @@ import { bookingView } from './booking-view';
  */
 export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string, reason?: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const ctx = await deps.context({ ...ref, bookingId });
-    const scope = requireScope(ctx, caller);
-    const booking = ctx.booking;
-    if (!booking) throw notFound();
+    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
-    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    requireConfirmed(booking);
     if (now >= booking.start) throw conflict('session_started', 'This session has already started; it can no longer be cancelled.');
 
     const creditReturned = creditReturnedOnCancel(scope.role, booking.start, now);

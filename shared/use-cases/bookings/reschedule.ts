@@ -14,7 +14,7 @@ import { TransactionRefused, type WriteTransaction } from '../../data/write-tran
 import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { calendarBusy, partiesOf, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { calendarBusy, loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold, type NewTime } from './move-booking';
 
@@ -47,13 +47,10 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const newStart = toEpochMinutes(input.start);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const ctx = await deps.context({ ...ref, bookingId });
-    const scope = requireScope(ctx, caller);
-    const booking = ctx.booking;
-    if (!booking) throw notFound();
+    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
-    if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
+    requireConfirmed(booking);
     if (now >= booking.start) throw conflict('session_started', 'This session has already started; it can no longer be moved.');
 
     const mode = rescheduleMode(scope.role, booking.start, now);
