@@ -6,6 +6,7 @@ import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getAvailability } from '../../shared/use-cases/bookings/availability';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
+import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
 import { aBookableProgram, aCoachOrg, bookingDepsFor, FakeCalendarFeeds } from '../support/booking-scenarios';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
@@ -124,6 +125,42 @@ describe('moving a session to another week', () => {
     expect(locks.filter((l) => l.owner === booked.bookingId).map((l) => Number(String(l.sk).slice(5)))).toEqual(
       Array.from({ length: 12 }, (_, i) => at('2026-12-22T10:00:00Z') / 60_000 + i * 5),
     );
+  });
+});
+
+describe('scheduled work racing other writes', () => {
+  it('expires a request even when the booking changed between the Lambda’s read and its write', async () => {
+    const later = TestClock.at('2027-01-04T08:00:00Z'); // a Monday; this test's own clock
+    const org = await aCoachOrg(table, later);
+    const program = await aBookableProgram(table, later, org);
+    const deps = bookingDepsFor(table, later);
+    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-01-05T14:00:00Z') });
+    const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-01-05T16:00:00Z') })) as { requestId: string; expiresAt: string };
+    later.set(requested.expiresAt);
+
+    // Just before the Lambda's first write, the client joins (which raises the booking's version).
+    let raced = false;
+    const racing = {
+      ...deps,
+      transaction: () => {
+        const tx = deps.transaction();
+        const commit = tx.commit.bind(tx);
+        tx.commit = async () => {
+          if (!raced) {
+            raced = true;
+            await deps.transaction().add(deps.bookings.joinedItem((await deps.context({ ...program.ref, bookingId: booked.bookingId })).booking!, 'client', 'now')).commit();
+          }
+          return commit();
+        };
+        return tx;
+      },
+    };
+    const payload = { kind: 'reschedule_expiry' as const, ...program.ref, requestId: requested.requestId, expiresAt: Date.parse(requested.expiresAt) / 60_000 };
+    expect(await expireRequest(racing, payload)).toBe('done');
+    expect(raced).toBe(true);
+    const { request } = await deps.context({ ...program.ref, requestId: requested.requestId });
+    expect(request?.status).toBe('expired');
+    expect(await expireRequest(deps, payload)).toBe('already_done');
   });
 });
 

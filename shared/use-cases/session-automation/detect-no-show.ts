@@ -1,28 +1,25 @@
 import type { NoShowPayload } from '../../domain/bookings/session-schedules';
 import { AUTOMATIC_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { toEpochMinutes } from '../../domain/time/instant';
-import { TransactionRefused } from '../../data/write-transaction';
 import type { BookingDeps } from '../bookings/booking-deps';
 import { recordNoShow } from '../bookings/attendance';
-import type { AutomationOutcome } from './send-reminder';
+import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 
 /**
  * Fifteen minutes into a session: if the client never joined, it becomes a no-show. Stale or
  * repeated deliveries, sessions already settled, and clients who did join change nothing.
  */
 export async function detectNoShow(deps: BookingDeps, payload: NoShowPayload): Promise<AutomationOutcome> {
-  const ctx = await deps.context({ orgId: payload.orgId, programId: payload.programId, bookingId: payload.bookingId });
-  const booking = ctx.booking;
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-  if (!booking || !ctx.org || !ctx.program || !schedule || booking.start !== payload.start) return 'stale';
-  if (booking.status !== 'confirmed' || booking.clientJoinedAt) return 'already_done';
-  const nowMs = deps.clock.now();
-  if (toEpochMinutes(nowMs) < booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES) return 'stale';
-  try {
+  return decideAgainOnRefusal(async () => {
+    const ctx = await deps.context({ orgId: payload.orgId, programId: payload.programId, bookingId: payload.bookingId });
+    const booking = ctx.booking;
+    const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+    if (!booking || !ctx.org || !ctx.program || !schedule || booking.start !== payload.start) return 'stale';
+    if (booking.status !== 'confirmed' || booking.clientJoinedAt) return 'already_done';
+    const nowMs = deps.clock.now();
+    if (toEpochMinutes(nowMs) < booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES) return 'stale';
     await recordNoShow(deps, { org: ctx.org, program: ctx.program, schedule }, booking, 'automatic', nowMs);
     return 'done';
-  } catch (error) {
-    if (error instanceof TransactionRefused) return 'already_done'; // joined or settled at the same moment
-    throw error;
-  }
+  });
 }
+

@@ -1,9 +1,8 @@
 import type { ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { toEpochMinutes } from '../../domain/time/instant';
-import { TransactionRefused } from '../../data/write-transaction';
 import type { BookingDeps } from '../bookings/booking-deps';
 import { closeRequest } from '../bookings/reschedule';
-import type { AutomationOutcome } from './send-reminder';
+import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 
 /**
  * An unanswered reschedule request lapses: the held time is released, the session stays, and the
@@ -11,20 +10,17 @@ import type { AutomationOutcome } from './send-reminder';
  */
 export async function expireRequest(deps: BookingDeps, payload: ExpiryPayload): Promise<AutomationOutcome> {
   const ref = { orgId: payload.orgId, programId: payload.programId };
-  const ctx = await deps.context({ ...ref, requestId: payload.requestId });
-  const request = ctx.request;
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-  if (!request || !ctx.org || !ctx.program || !schedule || request.expiresAt !== payload.expiresAt) return 'stale';
-  if (request.status !== 'pending') return 'already_done';
-  const nowMs = deps.clock.now();
-  if (toEpochMinutes(nowMs) < request.expiresAt) return 'stale';
-  const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
-  if (!booking) return 'stale';
-  try {
+  return decideAgainOnRefusal(async () => {
+    const ctx = await deps.context({ ...ref, requestId: payload.requestId });
+    const request = ctx.request;
+    const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+    if (!request || !ctx.org || !ctx.program || !schedule || request.expiresAt !== payload.expiresAt) return 'stale';
+    if (request.status !== 'pending') return 'already_done';
+    const nowMs = deps.clock.now();
+    if (toEpochMinutes(nowMs) < request.expiresAt) return 'stale';
+    const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
+    if (!booking) return 'stale';
     await closeRequest(deps, { org: ctx.org, program: ctx.program, schedule }, request, booking, 'expired', null, nowMs).commit();
     return 'done';
-  } catch (error) {
-    if (error instanceof TransactionRefused) return 'already_done';
-    throw error;
-  }
+  });
 }

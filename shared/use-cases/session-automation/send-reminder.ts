@@ -10,6 +10,7 @@ import { TransactionRefused } from '../../data/write-transaction';
 import { reminderEmails, type ClientPreparation } from '../../emails/lifecycle-emails';
 import type { Booking } from '../../domain/bookings/booking';
 import { stageEffects } from '../outbox/relay';
+import type { AutomationOutcome } from './automation-outcome';
 import { partiesOf, type BookingDeps } from '../bookings/booking-deps';
 
 export interface ReminderDeps extends BookingDeps {
@@ -17,8 +18,6 @@ export interface ReminderDeps extends BookingDeps {
   worksheets: Pick<WorksheetsRepository, 'get'>;
   actionItems: Pick<ActionItemsRepository, 'list'>;
 }
-
-export type AutomationOutcome = 'done' | 'stale' | 'already_done' | 'too_late';
 
 /**
  * Sends one reminder, once. Scheduler delivers at least once and possibly late, and the session
