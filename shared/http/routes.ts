@@ -1,6 +1,6 @@
 /**
- * THE route table. The CDK stack creates API Gateway routes from it, the local gateway serves it,
- * and the OpenAPI document is generated from it. Each route names the Lambda function (`fn`) that
+ * THE route table. The CDK stack creates API Gateway routes from it and the local gateway serves
+ * it; the OpenAPI document, when it comes, is to be generated from it too. Each route names the Lambda function (`fn`) that
  * serves it; a function serves a whole resource and dispatches on the route key.
  *
  * Nothing here imports handler code, so CDK can read it without bundling the runtime.

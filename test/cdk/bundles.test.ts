@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { esbuildOptions } from '../../lib/bundling';
 import { apiFunctions } from '../../shared/http/routes';
+import { scheduledFunctions } from '../../shared/runtime/scheduled-functions';
 
 /**
  * Each Lambda bundled as CDK bundles it (same esbuild settings). Cold starts grow with bundle size,
@@ -12,7 +13,7 @@ import { apiFunctions } from '../../shared/http/routes';
 const BUDGET_BYTES = 800 * 1024;
 
 describe('Lambda bundles', () => {
-  it.each(Object.entries(apiFunctions))('%s bundles as minified ESM within budget', async (_name, spec) => {
+  it.each([...Object.entries(apiFunctions), ...Object.entries(scheduledFunctions)])('%s bundles as minified ESM within budget', async (_name, spec) => {
     const result = await build({ ...esbuildOptions, entryPoints: [spec.entry], outdir: 'cdk.out/bundle-test' });
     const outputs = Object.values(result.metafile?.outputs ?? {});
     expect(outputs).toHaveLength(1);
