@@ -128,6 +128,28 @@ describe('moving a session to another week', () => {
   });
 });
 
+describe('a coach moving a session into the time its pending request holds', () => {
+  it('withdraws the request and hands its held blocks to the session, in one transaction', async () => {
+    const org = await aCoachOrg(table, clock);
+    const program = await aBookableProgram(table, clock, org);
+    const deps = bookingDepsFor(table, clock);
+    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-01T11:00:00Z') }); // 27 hours ahead
+    const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2026-12-01T15:00:00Z') })) as { requestId: string };
+    expect(requested.requestId).toBeDefined();
+
+    // The coach moves it half an hour later than the client asked: half of the held time is reused.
+    const moved = await rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: at('2026-12-01T15:30:00Z') });
+    expect(moved).toMatchObject({ start: '2026-12-01T15:30:00Z' });
+    const { request } = await deps.context({ ...program.ref, requestId: requested.requestId });
+    expect(request?.status).toBe('withdrawn');
+    const locks = await partitionItems(keys.coachCalendar(org.coach.userId), 'LOCK#');
+    expect(new Set(locks.map((l) => l.owner))).toEqual(new Set([booked.bookingId]));
+    expect(locks.map((l) => Number(String(l.sk).slice(5)) - at('2026-12-01T15:30:00Z') / 60_000)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55]);
+    const sessions = await partitionItems(keys.coachCalendar(org.coach.userId), 'SESSION#');
+    expect(sessions.map((e) => e.kind)).toEqual(['session']);
+  });
+});
+
 describe('scheduled work racing other writes', () => {
   it('expires a request even when the booking changed between the Lambda’s read and its write', async () => {
     const later = TestClock.at('2027-01-04T08:00:00Z'); // a Monday; this test's own clock

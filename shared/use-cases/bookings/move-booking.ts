@@ -19,8 +19,12 @@ export interface NewTime {
 /**
  * Adds to `tx` everything that moves a session to a new time, atomically: the booking (new times,
  * next SEQUENCE), its calendar entry, its time locks (blocks it no longer needs released, new ones
- * taken — or handed over from the request that held them), and the week counters when the session
- * changes week. Returns the moved booking.
+ * taken), and the week counters when the session changes week. Returns the moved booking.
+ *
+ * With `hold`, the session's pending request goes at the same time (approved into its held time, or
+ * withdrawn because the session moves elsewhere): blocks both need are handed over from the request
+ * to the session, the request's other blocks are released, and its calendar entry removed — never
+ * two operations on one lock item, which a transaction would refuse.
  */
 export function addMove(
   deps: Pick<BookingDeps, 'bookings' | 'calendar'>,
@@ -29,7 +33,7 @@ export function addMove(
   booking: Booking,
   to: NewTime,
   nowMs: number,
-  heldBy?: RescheduleRequest,
+  hold?: RescheduleRequest,
 ): Booking {
   const moved: Booking = {
     ...booking,
@@ -60,12 +64,16 @@ export function addMove(
       'calendar',
     );
   const { release, acquire } = moveBlocks({ start: booking.start, until: booking.blockedUntil }, { start: to.start, until: to.blockedUntil });
+  const held = new Set(hold?.heldBlocks ?? []);
+  const handedOver = acquire.filter((block) => held.has(block));
+  const taken = acquire.filter((block) => !held.has(block));
+  const heldLeftOver = [...held].filter((block) => !acquire.includes(block));
   for (const item of deps.calendar.releaseItems(coach, release, booking.bookingId)) tx.add(item, 'lock');
-  if (heldBy) {
-    for (const item of deps.calendar.transferItems(coach, heldBy.heldBlocks, heldBy.requestId, booking.bookingId)) tx.add(item, 'hold');
-    tx.add(deps.calendar.removeSessionItem(coach, heldBy.proposedStart, heldBy.requestId), 'calendar');
-  } else {
-    for (const item of deps.calendar.lockItems(coach, acquire, booking.bookingId, to.blockedUntil)) tx.add(item, 'lock');
+  for (const item of deps.calendar.lockItems(coach, taken, booking.bookingId, to.blockedUntil)) tx.add(item, 'lock');
+  if (hold) {
+    for (const item of deps.calendar.transferItems(coach, handedOver, hold.requestId, booking.bookingId)) tx.add(item, 'hold');
+    for (const item of deps.calendar.releaseItems(coach, heldLeftOver, hold.requestId)) tx.add(item, 'hold');
+    tx.add(deps.calendar.removeSessionItem(coach, hold.proposedStart, hold.requestId), 'calendar');
   }
   if (booking.weekKey !== to.weekKey) {
     const counterRef = { orgId: booking.orgId, programId: booking.programId, packageId: booking.packageId };

@@ -69,11 +69,11 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       }
       const effects: OutboxEffect[] = [];
       if (pending) {
-        // The session moves another way: the waiting request is withdrawn and its hold released.
+        // The session moves another way: the waiting request is withdrawn with it (its hold too).
         tx.add(deps.requests.settleItem(pending, 'withdrawn', formatInstant(nowMs), 'The session was moved.'), 'request');
-        effects.push(...addReleaseHold(deps, tx, pending));
+        effects.push({ type: 'unschedule', name: expiryScheduleName(pending.requestId) });
       }
-      const moved = addMove(deps, tx, scope, booking, to, nowMs);
+      const moved = addMove(deps, tx, scope, booking, to, nowMs, pending ?? undefined);
       const parties = partiesOf(scope, deps.appUrl);
       effects.push(
         ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
