@@ -35,11 +35,16 @@ export interface Schedule extends ScheduleRules {
   version: number;
 }
 
+/**
+ * An org's schedules live inside the org item, which DynamoDB caps at 400 KB. These limits keep the
+ * fullest possible org under 300 KB (a test holds them to it); past overrides are dropped on every
+ * change, so 60 is about the dates still ahead.
+ */
 export const SCHEDULE_LIMITS = {
   schedulesPerOrg: 20,
-  weeklyWindows: 50,
-  overrides: 100,
-  intervalsPerOverride: 10,
+  weeklyWindows: 28,
+  overrides: 60,
+  intervalsPerOverride: 4,
   bufferMinutes: { min: 0, max: 120 },
   /** Thirty days. */
   minimumNoticeMinutes: { min: 0, max: 43_200 },

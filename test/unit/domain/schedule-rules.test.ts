@@ -85,3 +85,31 @@ describe('schedule rules', () => {
     }
   });
 });
+
+describe('schedule limits', () => {
+  it('keep the fullest possible org item far below DynamoDB’s 400 KB', async () => {
+    const { SCHEDULE_LIMITS } = await import('../../../shared/domain/schedules/schedule');
+    const fullest = buildSchedule(
+      { scheduleId: 'x'.repeat(22), createdAt: '2026-12-01T00:00:00Z', version: 999 },
+      rules({
+        name: 'n'.repeat(100),
+        timeZone: 'America/Argentina/ComodRivadavia',
+        weekly: Array.from({ length: SCHEDULE_LIMITS.weeklyWindows }, (_, i) => ({
+          day: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[i % 7] ?? 'mon',
+          start: `${String(2 * Math.floor(i / 7) + 10).padStart(2, '0')}:00`,
+          end: `${String(2 * Math.floor(i / 7) + 11).padStart(2, '0')}:30`,
+        })),
+        overrides: Array.from({ length: SCHEDULE_LIMITS.overrides }, (_, i) => ({
+          date: `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`,
+          intervals: Array.from({ length: SCHEDULE_LIMITS.intervalsPerOverride }, (_, j) => ({ start: `${String(8 + 2 * j).padStart(2, '0')}:00`, end: `${String(9 + 2 * j).padStart(2, '0')}:45` })),
+        })),
+      }),
+      Date.parse('2026-12-01T00:00:00Z'),
+      '2026-12-01T00:00:00Z',
+    );
+    expect(fullest.weekly).toHaveLength(SCHEDULE_LIMITS.weeklyWindows);
+    expect(fullest.overrides).toHaveLength(SCHEDULE_LIMITS.overrides);
+    const orgBytes = SCHEDULE_LIMITS.schedulesPerOrg * Buffer.byteLength(JSON.stringify(fullest)) + 5_000;
+    expect(orgBytes).toBeLessThan(300 * 1024);
+  });
+});
