@@ -32,7 +32,8 @@ export async function createTokenIssuer(keyFile?: string): Promise<TokenIssuer> 
   const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
   const privateKey = await importJWK(privateJwk, 'RS256');
   const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL_ID, tokenUse: 'id', clientId: LOCAL_CLIENT_ID });
-  verifier.cacheJwks({ keys: [publicJwk as never] });
+  // jose and aws-jwt-verify each type a JWK their own way; the object is the same RFC 7517 key.
+  verifier.cacheJwks({ keys: [publicJwk as Parameters<typeof verifier.cacheJwks>[0]['keys'][number]] });
 
   return {
     async issue(email) {

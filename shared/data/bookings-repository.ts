@@ -82,6 +82,24 @@ export class BookingsRepository {
     return items.map(toBookingRecord);
   }
 
+  /** Sessions used of a package, and the session numbers taken. */
+  async packageUsage(orgId: string, programId: string, packageId: string): Promise<{ used: number; taken: number[] }> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.packageCounter(orgId, programId, packageId), ConsistentRead: true }));
+    return { used: Number(Item?.used ?? 0), taken: [...((Item?.taken as Set<number> | undefined) ?? [])].map(Number) };
+  }
+
+  /** A condition for transactions: no session of the package was booked or given back since `used` was read. */
+  usageUnchangedItem(ref: { orgId: string; programId: string; packageId: string }, used: number): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: keys.packageCounter(ref.orgId, ref.programId, ref.packageId),
+        ConditionExpression: used === 0 ? 'attribute_not_exists(used) OR used = :used' : 'used = :used',
+        ExpressionAttributeValues: { ':used': used },
+      },
+    };
+  }
+
   /** Takes one session of a package, refused once `cap` are used (and when the session number is taken). */
   takeFromPackageItem(ref: { orgId: string; programId: string; packageId: string }, cap: number, sessionNumber: number | null): TransactItem {
     const numbered = sessionNumber !== null;

@@ -81,7 +81,7 @@ export class ProgramsRepository {
    * Stores an edited structure if it is still the version that was read, together with the
    * record's session total when that changed. False when another edit got there first.
    */
-  async saveStructure(program: Program, structure: ProgramStructure, expectedVersion: number, now: string, totalSessions?: number): Promise<boolean> {
+  async saveStructure(program: Program, structure: ProgramStructure, expectedVersion: number, now: string, totalSessions?: number, conditions: TransactItem[] = []): Promise<boolean> {
     const { orgId, programId } = program;
     const tx = new WriteTransaction(this.table).add({
       Update: {
@@ -101,6 +101,7 @@ export class ProgramsRepository {
         ExpressionAttributeValues: totalSessions === undefined ? { ':now': now } : { ':now': now, ':total': totalSessions },
       },
     }, 'program');
+    for (const condition of conditions) tx.add(condition, 'condition');
     try {
       await tx.commit();
       return true;

@@ -200,3 +200,24 @@ describe('when SES is down during a booking', () => {
     expect((await client.get(`${url}/bookings/${booked.body.bookingId}`)).body.status).toBe('confirmed');
   });
 });
+
+describe('removing session modules once sessions are booked', () => {
+  it('refuses to remove a booked session or one before a booked session, and allows the rest', async () => {
+    const { client, url, program } = await aProgramWithClient({ totalSessions: 4 });
+    await client.post(`${url}/bookings`, { start: '2027-01-11T10:00:00Z' }); // session 1
+    await client.post(`${url}/bookings`, { start: '2027-01-18T10:00:00Z' }); // session 2
+    const modules = program.sections[1].modules as { moduleId: string }[];
+    const [first, second, third, fourth] = modules.map((m) => `${url}/modules/${m.moduleId}`);
+
+    for (const booked of [first, second]) {
+      const refused = await coach.delete(booked ?? '');
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('session_module_booked');
+    }
+    expect((await coach.delete(fourth ?? '')).body).toEqual({ totalSessions: 3 });
+    expect((await coach.delete(third ?? '')).body).toEqual({ totalSessions: 2 });
+    const after = (await client.get(`${url}/availability?from=2027-01-25T00:00:00Z&to=2027-01-30T00:00:00Z`)).body;
+    expect(after).toMatchObject({ remaining: 0, slots: [] });
+    expect((await client.get(`${url}/bookings`)).body.items.map((b: any) => b.sessionNumber)).toEqual([1, 2]);
+  });
+});

@@ -4,6 +4,7 @@ import type { IdSource } from '../../domain/programs/generate-program';
 import type { Homepage, Module, ProgramStructure, Question, TemplateKind } from '../../domain/programs/program';
 import {
   appendSession,
+  findModule,
   removeActivity,
   removeSession,
   renameModule,
@@ -11,7 +12,9 @@ import {
   sessionModules,
 } from '../../domain/programs/structure-edits';
 import { formatInstant } from '../../domain/time/instant';
+import type { BookingsRepository } from '../../data/bookings-repository';
 import type { FullProgram, ProgramsRepository } from '../../data/programs-repository';
+import type { TransactItem } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import type { TemplateBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
@@ -20,6 +23,7 @@ import { activityView, programSummary } from './program-view';
 
 export interface EditDeps {
   programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'publish' | 'putHomepage'>;
+  bookings: Pick<BookingsRepository, 'packageUsage' | 'usageUnchangedItem'>;
   clock: Clock;
   newId?: IdSource;
 }
@@ -31,14 +35,19 @@ type Ref = { orgId: string; programId: string };
  * was read; when another edit lands first, the edit is applied again on top of it. The session
  * total on the program's record follows in the same transaction.
  */
-async function editStructure<T>(deps: EditDeps, caller: Caller, ref: Ref, edit: (full: FullProgram) => { structure: ProgramStructure; result: T }): Promise<T> {
+async function editStructure<T>(
+  deps: EditDeps,
+  caller: Caller,
+  ref: Ref,
+  edit: (full: FullProgram) => Promise<{ structure: ProgramStructure; result: T; conditions?: TransactItem[] }> | { structure: ProgramStructure; result: T; conditions?: TransactItem[] },
+): Promise<T> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const full = await accessFullProgram(deps.programs, ref.orgId, ref.programId, caller);
     requireCoachRole(full.role);
-    const { structure, result } = edit(full);
+    const { structure, result, conditions } = await edit(full);
     const total = sessionModules(structure).length;
     const changedTotal = total !== full.program.totalSessions ? total : undefined;
-    if (await deps.programs.saveStructure(full.program, structure, full.structureVersion, formatInstant(deps.clock.now()), changedTotal)) return result;
+    if (await deps.programs.saveStructure(full.program, structure, full.structureVersion, formatInstant(deps.clock.now()), changedTotal, conditions)) return result;
   }
   throw conflict('concurrent_update', 'This program is being changed elsewhere; try again.');
 }
@@ -66,10 +75,24 @@ export async function renameProgramModule(deps: EditDeps, caller: Caller, ref: R
   });
 }
 
+/**
+ * Removes a session module. Later modules move up a number, so a module can only go while neither
+ * it nor any later one is booked: a booking attached to Session 5 must not silently become a
+ * booking of what used to be Session 6. The write is conditional on no booking landing meanwhile.
+ */
 export async function deleteSessionModule(deps: EditDeps, caller: Caller, ref: Ref, moduleId: string) {
-  return editStructure(deps, caller, ref, (full) => {
+  return editStructure(deps, caller, ref, async (full) => {
     const structure = removeSession(full.structure, moduleId);
-    return { structure, result: { totalSessions: sessionModules(structure).length } };
+    const removed = findModule(full.structure, moduleId);
+    const usage = await deps.bookings.packageUsage(ref.orgId, ref.programId, 'coaching');
+    if (removed?.sessionNumber !== undefined && usage.taken.some((n) => n >= (removed.sessionNumber ?? 0))) {
+      throw conflict('session_module_booked', `${removed.title} or a later session is booked; cancel or move those bookings before removing it.`);
+    }
+    return {
+      structure,
+      result: { totalSessions: sessionModules(structure).length },
+      conditions: [deps.bookings.usageUnchangedItem({ ...ref, packageId: 'coaching' }, usage.used)],
+    };
   });
 }
 
