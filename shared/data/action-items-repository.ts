@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { isConditionFailure, queryPage, type Page, type Table } from './table';
+import { fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 
 export interface ActionItem {
   actionItemId: string;
@@ -20,7 +20,7 @@ export class ActionItemsRepository {
     await this.table.db.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: { ...keys.actionItem(orgId, programId, item.actionItemId), type: 'action_item', ...item },
+        Item: storedItem(keys.actionItem(orgId, programId, item.actionItemId), 'action_item', item),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -45,16 +45,13 @@ export class ActionItemsRepository {
 
   /** Applies the changes and returns the item; null when there is no such item. */
   async update(orgId: string, programId: string, actionItemId: string, changes: Partial<Pick<ActionItem, 'text' | 'dueDate' | 'done' | 'doneAt'>>, now: string): Promise<ActionItem | null> {
-    const entries = Object.entries({ ...changes, updatedAt: now });
     try {
       const { Attributes } = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.actionItem(orgId, programId, actionItemId),
-          UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+          ...fieldUpdate({ ...changes, updatedAt: now }),
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -6,15 +6,9 @@ import type { Program } from '../domain/programs/program';
 import { keys, type Key } from './keys';
 import { toOrgRecord } from './orgs-repository';
 import { toProgramRecord } from './programs-repository';
-import { toBookingRecord } from './bookings-repository';
+import { toBookingRecord, toPackageUsage, type PackageUsage } from './bookings-repository';
 import { toRequestRecord } from './reschedule-requests-repository';
 import type { Table } from './table';
-
-/** Sessions used of a package, and which session numbers are taken. */
-export interface PackageUsage {
-  used: number;
-  takenSessionNumbers: number[];
-}
 
 export interface BookingContext {
   org: Org | null;
@@ -61,7 +55,7 @@ export async function loadBookingContext(
     program: program ? toProgramRecord(program) : null,
     booking: booking ? toBookingRecord(booking) : null,
     request: request ? toRequestRecord(request) : null,
-    usage: { used: Number(total?.used ?? 0), takenSessionNumbers: [...((total?.taken as Set<number> | undefined) ?? [])].map(Number) },
+    usage: toPackageUsage(total),
     usedByWeek,
   };
 }

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking } from '../domain/bookings/booking';
 import { keys } from './keys';
-import { queryAll, type Table } from './table';
+import { queryAll, storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /**
@@ -13,32 +13,24 @@ export class BookingsRepository {
   constructor(private readonly table: Table) {}
 
   newBookingItem(booking: Booking): TransactItem {
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: { ...keys.booking(booking.orgId, booking.programId, booking.bookingId), type: 'booking', ...booking },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
+    return { Put: { TableName: this.table.name, Item: this.stored(booking), ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 
   /** Replaces the booking if it is still the version that was read. */
   replaceBookingItem(booking: Booking, expectedVersion: number): TransactItem {
     return {
-      Put: {
-        TableName: this.table.name,
-        Item: { ...keys.booking(booking.orgId, booking.programId, booking.bookingId), type: 'booking', ...booking },
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      },
+      Put: { TableName: this.table.name, Item: this.stored(booking), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } },
     };
+  }
+
+  private stored(booking: Booking) {
+    return storedItem(keys.booking(booking.orgId, booking.programId, booking.bookingId), 'booking', booking);
   }
 
   /**
    * Records when a side first asked to join; refused if they already had (or the session is no
-   * longer confirmed). Unset fields are stored as NULL, which `if_not_exists` would take for set,
-   * hence the explicit type test. Like every write of a booking it raises the version, so a
-   * decision taken on an older read is retried rather than undoing it.
+   * longer confirmed). Like every write of a booking it raises the version, so a decision taken
+   * on an older read is retried rather than undoing it.
    */
   joinedItem(booking: Booking, side: 'coach' | 'client', now: string): TransactItem {
     return {
@@ -46,9 +38,9 @@ export class BookingsRepository {
         TableName: this.table.name,
         Key: keys.booking(booking.orgId, booking.programId, booking.bookingId),
         UpdateExpression: 'SET #joined = :now, version = version + :one',
-        ConditionExpression: '#status = :confirmed AND (attribute_not_exists(#joined) OR attribute_type(#joined, :null))',
+        ConditionExpression: '#status = :confirmed AND attribute_not_exists(#joined)',
         ExpressionAttributeNames: { '#joined': side === 'coach' ? 'coachJoinedAt' : 'clientJoinedAt', '#status': 'status' },
-        ExpressionAttributeValues: { ':now': now, ':one': 1, ':confirmed': 'confirmed', ':null': 'NULL' },
+        ExpressionAttributeValues: { ':now': now, ':one': 1, ':confirmed': 'confirmed' },
       },
     };
   }
@@ -60,9 +52,9 @@ export class BookingsRepository {
         TableName: this.table.name,
         Key: keys.booking(booking.orgId, booking.programId, booking.bookingId),
         UpdateExpression: 'SET #reminded = :start, version = version + :one',
-        ConditionExpression: '#status = :confirmed AND #start = :start AND (attribute_not_exists(#reminded) OR attribute_type(#reminded, :null) OR #reminded <> :start)',
+        ConditionExpression: '#status = :confirmed AND #start = :start AND (attribute_not_exists(#reminded) OR #reminded <> :start)',
         ExpressionAttributeNames: { '#reminded': lead === '24h' ? 'reminded24h' : 'reminded1h', '#status': 'status', '#start': 'start' },
-        ExpressionAttributeValues: { ':start': start, ':one': 1, ':confirmed': 'confirmed', ':null': 'NULL' },
+        ExpressionAttributeValues: { ':start': start, ':one': 1, ':confirmed': 'confirmed' },
       },
     };
   }
@@ -83,9 +75,9 @@ export class BookingsRepository {
   }
 
   /** Sessions used of a package, and the session numbers taken. */
-  async packageUsage(orgId: string, programId: string, packageId: string): Promise<{ used: number; taken: number[] }> {
+  async packageUsage(orgId: string, programId: string, packageId: string): Promise<PackageUsage> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.packageCounter(orgId, programId, packageId), ConsistentRead: true }));
-    return { used: Number(Item?.used ?? 0), taken: [...((Item?.taken as Set<number> | undefined) ?? [])].map(Number) };
+    return toPackageUsage(Item);
   }
 
   /** A condition for transactions: no session of the package was booked or given back since `used` was read. */
@@ -186,6 +178,18 @@ export class BookingsRepository {
     };
   }
 }
+
+/** Sessions used of a package, and which session numbers they took. */
+export interface PackageUsage {
+  used: number;
+  taken: number[];
+}
+
+/** A package counter item (or its absence: nothing used yet). */
+export const toPackageUsage = (item: Record<string, unknown> | undefined): PackageUsage => ({
+  used: Number(item?.used ?? 0),
+  taken: [...((item?.taken as Set<number> | undefined) ?? [])].map(Number),
+});
 
 export function toBookingRecord(item: Record<string, unknown>): Booking {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item;

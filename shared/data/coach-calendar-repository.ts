@@ -1,5 +1,5 @@
 import { keys } from './keys';
-import { queryAll, type Table } from './table';
+import { queryAll, storedItem, type Table } from './table';
 import { tableDefinition } from './table-definition';
 import type { TransactItem } from './write-transaction';
 
@@ -37,7 +37,7 @@ export class CoachCalendarRepository {
     return {
       Put: {
         TableName: this.table.name,
-        Item: { ...keys.calendarSession(coachUserId, session.start, session.id), type: 'calendar_session', ...session },
+        Item: storedItem(keys.calendarSession(coachUserId, session.start, session.id), 'calendar_session', session),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };

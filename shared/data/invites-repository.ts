@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 import { tableDefinition } from './table-definition';
-import type { Table } from './table';
+import { storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 export interface Invite {
@@ -24,16 +24,13 @@ export class InvitesRepository {
   constructor(private readonly table: Table) {}
 
   newInviteItem(invite: Invite): TransactItem {
-    const { acceptedAt: _a, acceptedBy: _b, ...stored } = invite;
     return {
       Put: {
         TableName: this.table.name,
-        Item: {
-          ...keys.invite(invite.orgId, invite.programId, invite.inviteId),
-          type: 'invite',
-          ...stored,
+        Item: storedItem(keys.invite(invite.orgId, invite.programId, invite.inviteId), 'invite', {
+          ...invite,
           [tableDefinition.ttlAttribute]: Math.floor(Date.parse(invite.expiresAt) / 1000) + KEEP_AFTER_EXPIRY_SECONDS,
-        },
+        }),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };

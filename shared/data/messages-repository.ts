@@ -1,6 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { queryPage, type Page, type Table } from './table';
+import { queryPage, storedItem, type Page, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /** One message of a program's private thread between coach and client. */
@@ -19,14 +18,10 @@ export class MessagesRepository {
     return {
       Put: {
         TableName: this.table.name,
-        Item: { ...keys.message(orgId, programId, message.messageId), type: 'message', ...message },
+        Item: storedItem(keys.message(orgId, programId, message.messageId), 'message', message),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-  }
-
-  async add(orgId: string, programId: string, message: Message): Promise<void> {
-    await this.table.db.send(new PutCommand({ TableName: this.table.name, Item: { ...keys.message(orgId, programId, message.messageId), type: 'message', ...message } }));
   }
 
   async list(orgId: string, programId: string, page: { limit?: number; cursor?: string }): Promise<Page<Message>> {

@@ -1,60 +1,31 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Org, Membership } from '../domain/orgs/org';
 import type { Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
-import { isConditionFailure, queryAll, type Table } from './table';
-import type { TransactItem } from './write-transaction';
+import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
+import { WriteTransaction, type TransactItem } from './write-transaction';
 
-type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls'>>;
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar'>>;
 
 export class OrgsRepository {
   constructor(private readonly table: Table) {}
 
   /** The membership that makes a user a program's client, for the invite-acceptance transaction. */
   clientMembershipItem(userId: string, orgId: string, programId: string): TransactItem {
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: { ...keys.clientMembership(userId, orgId, programId), type: 'membership', role: 'client', orgId, programId },
-      },
-    };
+    return { Put: { TableName: this.table.name, Item: storedItem(keys.clientMembership(userId, orgId, programId), 'membership', { role: 'client', orgId, programId }) } };
   }
 
   /** The programs in an org a user is the client of. */
   async clientProgramIds(userId: string, orgId: string): Promise<string[]> {
-    const { pk, sk } = keys.coachMembership(userId, orgId);
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': `${sk}#` },
-      }),
-    );
-    return (Items ?? []).map((item) => String(item.programId));
+    return (await this.membershipsIn(userId, orgId)).flatMap((m) => (m.role === 'client' ? [m.programId] : []));
   }
 
   /** Creates the org and the creator's coach membership together. */
   async create(org: Org): Promise<void> {
-    await this.table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table.name,
-              // Absent until first set: `if_not_exists(bookingFeed, …)` must see no attribute, not a NULL.
-              Item: { ...keys.org(org.orgId), type: 'org', ...org, calendar: org.calendar ?? undefined, bookingFeed: org.bookingFeed ?? undefined },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: this.table.name,
-              Item: { ...keys.coachMembership(org.coachUserId, org.orgId), type: 'membership', role: 'coach', orgId: org.orgId },
-            },
-          },
-        ],
-      }),
-    );
+    await new WriteTransaction(this.table)
+      .add({ Put: { TableName: this.table.name, Item: storedItem(keys.org(org.orgId), 'org', org), ConditionExpression: 'attribute_not_exists(pk)' } })
+      .add({ Put: { TableName: this.table.name, Item: storedItem(keys.coachMembership(org.coachUserId, org.orgId), 'membership', { role: 'coach', orgId: org.orgId }) } })
+      .commit();
   }
 
   /** The org, or null when there is none. */
@@ -65,14 +36,11 @@ export class OrgsRepository {
 
   /** Applies field changes and returns the org as stored afterwards. */
   async update(orgId: string, changes: OrgChanges, now: string): Promise<Org> {
-    const entries = Object.entries({ ...changes, updatedAt: now });
     const { Attributes } = await this.table.db.send(
       new UpdateCommand({
         TableName: this.table.name,
         Key: keys.org(orgId),
-        UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
-        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+        ...fieldUpdate({ ...changes, updatedAt: now }),
         ConditionExpression: 'attribute_exists(pk)',
         ReturnValues: 'ALL_NEW',
       }),
@@ -98,18 +66,7 @@ export class OrgsRepository {
   }
 
   async disconnectCalendar(orgId: string, now: string): Promise<Org> {
-    const { Attributes } = await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.org(orgId),
-        UpdateExpression: 'SET calendar = :none, updatedAt = :now',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':none': null, ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
-    return toOrgRecord(Attributes);
+    return this.update(orgId, { calendar: null }, now);
   }
 
   /**
@@ -150,9 +107,9 @@ export class OrgsRepository {
         TableName: this.table.name,
         Key: keys.org(orgId),
         UpdateExpression: 'SET schedules.#id = :schedule',
-        ConditionExpression: 'coachUserId = :coach AND attribute_type(calendar, :map) AND attribute_not_exists(schedules.#id) AND size(schedules) < :max',
+        ConditionExpression: 'coachUserId = :coach AND attribute_exists(calendar) AND attribute_not_exists(schedules.#id) AND size(schedules) < :max',
         ExpressionAttributeNames: { '#id': schedule.scheduleId },
-        ExpressionAttributeValues: { ':schedule': schedule, ':coach': coachUserId, ':map': 'M', ':max': maxSchedules },
+        ExpressionAttributeValues: { ':schedule': schedule, ':coach': coachUserId, ':max': maxSchedules },
       },
     };
   }
@@ -163,9 +120,9 @@ export class OrgsRepository {
       ConditionCheck: {
         TableName: this.table.name,
         Key: keys.org(orgId),
-        ConditionExpression: 'coachUserId = :coach AND attribute_type(calendar, :map) AND attribute_exists(schedules.#id)',
+        ConditionExpression: 'coachUserId = :coach AND attribute_exists(calendar) AND attribute_exists(schedules.#id)',
         ExpressionAttributeNames: { '#id': scheduleId },
-        ExpressionAttributeValues: { ':coach': coachUserId, ':map': 'M' },
+        ExpressionAttributeValues: { ':coach': coachUserId },
       },
     };
   }
@@ -174,29 +131,29 @@ export class OrgsRepository {
   async membershipsOf(userId: string): Promise<Membership[]> {
     const { pk, skPrefix } = keys.membershipsOf(userId);
     const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix } });
-    return items.map(
-      (item): Membership =>
-        item.role === 'client' ? { orgId: String(item.orgId), role: 'client', programId: String(item.programId) } : { orgId: String(item.orgId), role: 'coach' },
-    );
+    return items.map(toMembership);
   }
 
   /** True when the user belongs to the org in any role (used to tell 403 from 404). */
   async isMemberOf(userId: string, orgId: string): Promise<boolean> {
+    return (await this.membershipsIn(userId, orgId)).length > 0;
+  }
+
+  /** A user's memberships in one org: coaching it, and the programs they are the client of. */
+  private async membershipsIn(userId: string, orgId: string): Promise<Membership[]> {
     const { pk, sk } = keys.coachMembership(userId, orgId);
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': sk },
-        ProjectionExpression: 'sk',
-      }),
-    );
-    return (Items ?? []).some((item) => item.sk === sk || String(item.sk).startsWith(`${sk}#`));
+    // The prefix also matches other orgs whose id starts with this one; only exact ids count.
+    const items = await queryAll(this.table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': sk } });
+    return items.filter((item) => item.sk === sk || String(item.sk).startsWith(`${sk}#`)).map(toMembership);
   }
 }
 
 /** An org from its stored item (also used by reads that batch it with other items). */
 export function toOrgRecord(item: Record<string, unknown>): Org {
-  const { pk: _pk, sk: _sk, type: _type, ...org } = item;
-  return { ...(org as unknown as Org), calendar: (org.calendar as Org['calendar']) ?? null, bookingFeed: (org.bookingFeed as Org['bookingFeed']) ?? null };
+  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
+  const org = stored as unknown as Org;
+  return { ...org, meetingUrl: org.meetingUrl ?? null, introCalls: org.introCalls ?? null, calendar: org.calendar ?? null, bookingFeed: org.bookingFeed ?? null };
 }
+
+const toMembership = (item: Record<string, unknown>): Membership =>
+  item.role === 'client' ? { orgId: String(item.orgId), role: 'client', programId: String(item.programId) } : { orgId: String(item.orgId), role: 'coach' };

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Homepage, Program, ProgramStructure } from '../domain/programs/program';
 import { keys } from './keys';
-import { isConditionFailure, queryPage, type Page, type Table } from './table';
+import { isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 import { TransactionRefused, WriteTransaction, type TransactItem } from './write-transaction';
 
 export interface FullProgram {
@@ -23,12 +23,12 @@ export class ProgramsRepository {
       {
         Put: {
           TableName: this.table.name,
-          Item: { ...keys.program(orgId, programId), ...keys.programsOfOrg(orgId, program.createdAt, programId), type: 'program', ...recordOf(program) },
+          Item: { ...storedItem(keys.program(orgId, programId), 'program', program), ...keys.programsOfOrg(orgId, program.createdAt, programId) },
           ConditionExpression: notThere,
         },
       },
-      { Put: { TableName: this.table.name, Item: { ...keys.programStructure(orgId, programId), type: 'structure', ...structure, version: 1 }, ConditionExpression: notThere } },
-      { Put: { TableName: this.table.name, Item: { ...keys.programHomepage(orgId, programId), type: 'homepage', ...homepage }, ConditionExpression: notThere } },
+      { Put: { TableName: this.table.name, Item: storedItem(keys.programStructure(orgId, programId), 'structure', { ...structure, version: 1 }), ConditionExpression: notThere } },
+      { Put: { TableName: this.table.name, Item: storedItem(keys.programHomepage(orgId, programId), 'homepage', homepage), ConditionExpression: notThere } },
     ];
   }
 
@@ -176,12 +176,6 @@ export class ProgramsRepository {
   hasNoClientItem(orgId: string, programId: string): TransactItem {
     return { ConditionCheck: { TableName: this.table.name, Key: keys.program(orgId, programId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(client)' } };
   }
-}
-
-/** The stored record: `client` is absent until someone accepts an invite (conditions test for that). */
-function recordOf(program: Program): Record<string, unknown> {
-  const { client, ...rest } = program;
-  return client ? { ...rest, client } : rest;
 }
 
 /** A program from its stored item (also used by reads that batch it with other items). */

@@ -1,6 +1,6 @@
 import type { RequestStatus, RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import { keys } from './keys';
-import { queryAll, type Table } from './table';
+import { queryAll, storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 export class RescheduleRequestsRepository {
@@ -10,7 +10,7 @@ export class RescheduleRequestsRepository {
     return {
       Put: {
         TableName: this.table.name,
-        Item: { ...keys.rescheduleRequest(request.orgId, request.programId, request.requestId), type: 'reschedule_request', ...request },
+        Item: storedItem(keys.rescheduleRequest(request.orgId, request.programId, request.requestId), 'reschedule_request', request),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -30,12 +30,11 @@ export class RescheduleRequestsRepository {
     };
   }
 
-  /** A program's requests, newest first, optionally of one status. */
-  async list(orgId: string, programId: string, status?: RequestStatus): Promise<RescheduleRequest[]> {
+  /** A program's requests, newest first. */
+  async list(orgId: string, programId: string): Promise<RescheduleRequest[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESCHEDULE_PREFIX, ...(status ? { ':status': status } : {}) },
+      ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.RESCHEDULE_PREFIX },
       ScanIndexForward: false,
     });
     return items.map(toRequestRecord);

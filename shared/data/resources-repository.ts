@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { isConditionFailure, queryPage, type Page, type Table } from './table';
+import { isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 
 /** One entry of the client's resource library: a link, a note, or both. */
 export interface Resource {
@@ -19,7 +19,7 @@ export class ResourcesRepository {
     await this.table.db.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: { ...keys.resource(orgId, programId, resource.resourceId), type: 'resource', ...resource },
+        Item: storedItem(keys.resource(orgId, programId, resource.resourceId), 'resource', resource),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import type { Table } from './table';
+import { storedItem, type Table } from './table';
 
 export interface SessionNote {
   bookingId: string;
@@ -18,6 +18,6 @@ export class SessionNotesRepository {
   }
 
   async put(orgId: string, programId: string, note: SessionNote): Promise<void> {
-    await this.table.db.send(new PutCommand({ TableName: this.table.name, Item: { ...keys.sessionNote(orgId, programId, note.bookingId), type: 'session_note', ...note } }));
+    await this.table.db.send(new PutCommand({ TableName: this.table.name, Item: storedItem(keys.sessionNote(orgId, programId, note.bookingId), 'session_note', note) }));
   }
 }

@@ -90,3 +90,27 @@ export async function queryAll(table: Table, input: Omit<QueryCommandInput, 'Tab
   } while (ExclusiveStartKey);
   return items;
 }
+
+/**
+ * A record as it is stored: its key, its type, and its fields, except those that are null. A null
+ * is left out rather than stored as DynamoDB NULL, because conditions (`attribute_not_exists`) and
+ * `if_not_exists` count a stored NULL as present; readers turn a missing field back into null.
+ */
+export function storedItem(key: { pk: string; sk: string }, type: string, record: object): Record<string, unknown> {
+  const fields = Object.entries(record).filter(([, value]) => value !== null && value !== undefined);
+  return { ...key, type, ...Object.fromEntries(fields) };
+}
+
+/** An update of some fields: set those with a value, remove those set to null (see `storedItem`). */
+export function fieldUpdate(changes: Record<string, unknown>) {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const names = Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name]));
+  const set = entries.flatMap(([, value], i) => (value === null ? [] : [`#f${i} = :v${i}`]));
+  const remove = entries.flatMap(([, value], i) => (value === null ? [`#f${i}`] : []));
+  const values = Object.fromEntries(entries.flatMap(([, value], i) => (value === null ? [] : [[`:v${i}`, value]])));
+  return {
+    UpdateExpression: [set.length > 0 ? `SET ${set.join(', ')}` : '', remove.length > 0 ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}

@@ -70,7 +70,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       end,
       blockedUntil,
       weekKey: week,
-      sessionNumber: pkg.packageId === 'coaching' ? nextSessionNumber(pkg, ctx.usage.takenSessionNumbers) : null,
+      sessionNumber: pkg.packageId === 'coaching' ? nextSessionNumber(pkg, ctx.usage.taken) : null,
       status: 'confirmed',
       sequence: 0,
       bookedBy: role,
