@@ -46,3 +46,7 @@ export interface RescheduleRequest {
   decidedAt: string | null;
   decisionReason: string | null;
 }
+
+/** A pending request whose time has come is expired, whether or not its expiry has run yet. */
+export const requestStatusAt = (request: Pick<RescheduleRequest, 'status' | 'expiresAt'>, now: number): RequestStatus =>
+  request.status === 'pending' && now >= request.expiresAt ? 'expired' : request.status;

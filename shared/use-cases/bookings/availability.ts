@@ -1,10 +1,10 @@
 import { availableSlots } from '../../domain/availability/available-slots';
 import { weekKeysAround } from '../../domain/availability/local-week';
-import { invalidField, validationFailed } from '../../domain/errors';
-import { findPackage } from '../../domain/programs/packages';
+import { invalidField } from '../../domain/errors';
 import { minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Caller } from '../../http/http-event';
 import { calendarBusy, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { requirePackage } from './session-time';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -17,12 +17,11 @@ export async function getAvailability(deps: Omit<BookingDeps, 'outbox' | 'transa
   const from = toEpochMinutes(query.from);
   const to = Math.ceil(query.to / 60_000);
   if (to <= from) throw invalidField('query.to', 'Must be after from.');
-  if (to - from > MAX_RANGE_DAYS * 1440) throw validationFailed([{ field: 'query.to', message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` }]);
+  if (to - from > MAX_RANGE_DAYS * 1440) throw invalidField('query.to', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
 
   const ctx = await deps.context({ ...ref, packageId: query.packageId, weeks: weekKeysAround(from, to) });
   const { org, program, schedule } = requireScope(ctx, caller);
-  const pkg = findPackage(program, query.packageId);
-  if (!pkg) throw invalidField('query.packageId', `This program offers: ${program.quickCheckIns ? 'coaching, quick_check_in' : 'coaching'}.`);
+  const pkg = requirePackage(program, query.packageId, 'query.packageId');
 
   const [sessions, calendar] = await Promise.all([
     deps.calendar.between(program.coachUserId, from, to),

@@ -1,25 +1,20 @@
-import { isOffered } from '../../domain/availability/available-slots';
-import { weekKeyOf, weekKeysAround } from '../../domain/availability/local-week';
+import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
 import { sessionScheduleEffects } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
 import { emailEffects } from '../../domain/outbox/outbox-entry';
-import { conflict, invalidField } from '../../domain/errors';
+import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { findPackage, type SessionPackage } from '../../domain/programs/packages';
+import type { SessionPackage } from '../../domain/programs/packages';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
-import { bookingConfirmedEmails, sessionLabel } from '../../emails/booking-emails';
+import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { calendarBusy, partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
-
-const slotUnavailable = () => conflict('slot_unavailable', 'That time is not available (any more). Pick another from the current availability.');
-const weeklyLimitReached = (perWeek: number) =>
-  conflict('weekly_limit_reached', `This package allows ${perWeek} session${perWeek === 1 ? '' : 's'} per week, and that week is full. Pick a time in another week.`);
-const packageLimitReached = () => conflict('package_limit_reached', 'Every session of this package is booked or used.');
+import { calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
 
 const MAX_ATTEMPTS = 6;
 
@@ -39,24 +34,15 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
   for (let attempt = 0; ; attempt++) {
     const ctx = await deps.context({ ...ref, packageId: input.packageId, weeks: weekKeysAround(start, start) });
     const scope = requireScope(ctx, caller);
-    const { org, program, schedule, role } = scope;
-    const pkg = findPackage(program, input.packageId);
-    if (!pkg) throw invalidField('packageId', `This program offers: ${program.quickCheckIns ? 'coaching, quick_check_in' : 'coaching'}.`);
+    const { program, schedule, role } = scope;
+    const pkg = requirePackage(program, input.packageId, 'packageId');
     if (!program.client) throw conflict('no_client', 'This program has no client yet; invite them first.');
 
     const nowMs = deps.clock.now();
-    const end = start + pkg.durationMinutes;
-    const blockedUntil = end + schedule.bufferMinutes;
-    const week = pkg.perWeek !== undefined ? weekKeyOf(start, schedule.timeZone) : null;
+    const week = countedWeek(pkg, start, schedule);
     if (ctx.usage.used >= pkg.total) throw packageLimitReached();
     if (week && pkg.perWeek !== undefined && (ctx.usedByWeek.get(week) ?? 0) >= pkg.perWeek) throw weeklyLimitReached(pkg.perWeek);
-
-    const calendar = await calendarBusy(deps, org, start - 1440, blockedUntil + 1440);
-    const offered = isOffered(
-      { schedule, now: toEpochMinutes(nowMs), durationMinutes: pkg.durationMinutes, sessions: [], events: calendar.events, usedByWeek: new Map(), remaining: 1 },
-      start,
-    );
-    if (!offered) throw slotUnavailable();
+    const { end, blockedUntil } = await requireOfferedTime(deps, scope, pkg, start, pkg.durationMinutes, nowMs);
 
     const now = formatInstant(nowMs);
     const booking: Booking = {
@@ -92,21 +78,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     const counterRef = { ...ref, packageId: pkg.packageId };
     const tx = deps.transaction()
       .add(deps.bookings.newBookingItem(booking), 'booking')
-      .add(
-        deps.calendar.sessionItem(program.coachUserId, {
-          id: booking.bookingId,
-          kind: 'session',
-          orgId: ref.orgId,
-          programId: ref.programId,
-          start,
-          end,
-          blockedUntil,
-          sequence: booking.sequence,
-          summary: `${sessionLabel(booking)} with ${program.client.email} (${program.name})`,
-          changedAt: nowMs,
-        }),
-        'calendar',
-      )
+      .add(deps.calendar.sessionItem(program.coachUserId, calendarEntryFor(booking, program, nowMs)), 'calendar')
       .add(deps.bookings.takeFromPackageItem(counterRef, pkg.total, booking.sessionNumber), 'package')
       .add(deps.bookings.programUnchangedItem(ref, { totalSessions: program.totalSessions, clientUserId: program.client.userId, published: role === 'client' }), 'program');
     if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');

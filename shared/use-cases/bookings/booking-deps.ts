@@ -40,12 +40,18 @@ export interface BookingScope {
   role: ProgramRole;
 }
 
+/** The org, program and schedule of the records just read, when all three exist. */
+export function scopeOf(ctx: BookingContext): Omit<BookingScope, 'role'> | null {
+  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+  return ctx.org && ctx.program && schedule ? { org: ctx.org, program: ctx.program, schedule } : null;
+}
+
 /** The caller's role in the program from the records just read; anyone without one gets 404. */
 export function requireScope(ctx: BookingContext, caller: Caller): BookingScope {
-  const role = ctx.program ? roleIn(ctx.program, caller) : null;
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-  if (!ctx.org || !ctx.program || !role || !schedule) throw notFound();
-  return { org: ctx.org, program: ctx.program, schedule, role };
+  const scope = scopeOf(ctx);
+  const role = scope ? roleIn(scope.program, caller) : null;
+  if (!scope || !role) throw notFound();
+  return { ...scope, role };
 }
 
 /** The booking named in a route, with the caller's scope in its program; 404 for anything else. */

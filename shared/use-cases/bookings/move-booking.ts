@@ -6,15 +6,8 @@ import { findPackage } from '../../domain/programs/packages';
 import { formatInstant } from '../../domain/time/instant';
 import type { OutboxEffect } from '../../domain/outbox/outbox-entry';
 import type { WriteTransaction } from '../../data/write-transaction';
-import { sessionLabel } from '../../emails/booking-emails';
 import type { BookingDeps, BookingScope } from './booking-deps';
-
-export interface NewTime {
-  start: number;
-  end: number;
-  blockedUntil: number;
-  weekKey: string | null;
-}
+import { calendarEntryFor, type SessionTime } from './session-time';
 
 /**
  * Adds to `tx` everything that moves a session to a new time, atomically: the booking (new times,
@@ -31,7 +24,7 @@ export function addMove(
   tx: WriteTransaction,
   scope: Pick<BookingScope, 'program'>,
   booking: Booking,
-  to: NewTime,
+  to: SessionTime,
   nowMs: number,
   hold?: RescheduleRequest,
 ): Booking {
@@ -48,21 +41,7 @@ export function addMove(
   const coach = booking.coachUserId;
   tx.add(deps.bookings.replaceBookingItem(moved, booking.version), 'booking')
     .add(deps.calendar.removeSessionItem(coach, booking.start, booking.bookingId), 'calendar')
-    .add(
-      deps.calendar.sessionItem(coach, {
-        id: booking.bookingId,
-        kind: 'session',
-        orgId: booking.orgId,
-        programId: booking.programId,
-        start: to.start,
-        end: to.end,
-        blockedUntil: to.blockedUntil,
-        sequence: moved.sequence,
-        summary: `${sessionLabel(booking)} with ${scope.program.client?.email ?? 'client'} (${scope.program.name})`,
-        changedAt: nowMs,
-      }),
-      'calendar',
-    );
+    .add(deps.calendar.sessionItem(coach, calendarEntryFor(moved, scope.program, nowMs)), 'calendar');
   const { release, acquire } = moveBlocks({ start: booking.start, until: booking.blockedUntil }, { start: to.start, until: to.blockedUntil });
   const held = new Set(hold?.heldBlocks ?? []);
   const handedOver = acquire.filter((block) => held.has(block));

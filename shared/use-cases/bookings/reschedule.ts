@@ -1,7 +1,5 @@
-import { isOffered } from '../../domain/availability/available-slots';
-import { weekKeyOf } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
-import { requestExpiresAt, rescheduleMode, type RescheduleRequest } from '../../domain/bookings/reschedule-policy';
+import { requestExpiresAt, requestStatusAt, rescheduleMode, type RescheduleRequest } from '../../domain/bookings/reschedule-policy';
 import { expiryScheduleName, sessionScheduleEffects, type ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { conflict, forbidden, notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
@@ -14,19 +12,19 @@ import { TransactionRefused, type WriteTransaction } from '../../data/write-tran
 import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { calendarBusy, loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
-import { addMove, addReleaseHold, blocksToHold, type NewTime } from './move-booking';
+import { addMove, addReleaseHold, blocksToHold } from './move-booking';
+import { countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
 
 export type RescheduleDeps = BookingDeps;
 
-const slotUnavailable = () => conflict('slot_unavailable', 'That time is not available. Pick another from the current availability.');
 const requestExpired = () => conflict('request_expired', 'This request has expired; the session stays at its original time.');
 
 export const requestView = (request: RescheduleRequest, now: number) => ({
   requestId: request.requestId,
   bookingId: request.bookingId,
-  status: request.status === 'pending' && now >= request.expiresAt ? 'expired' : request.status,
+  status: requestStatusAt(request, now),
   currentStart: minutesToInstant(request.currentStart),
   proposedStart: minutesToInstant(request.proposedStart),
   proposedEnd: minutesToInstant(request.proposedEnd),
@@ -58,7 +56,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
     if (mode === 'request' && booking.pendingRequestId) throw conflict('reschedule_pending', 'A request to move this session is already waiting for the coach.');
     if (newStart === booking.start) return bookingView(booking, now);
 
-    const to = await checkedNewTime(deps, scope, booking, newStart, nowMs);
+    const to = await requireOfferedTime(deps, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
     const pending = booking.pendingRequestId ? await pendingRequest(deps, ref, booking.pendingRequestId) : null;
     const tx = deps.transaction();
     try {
@@ -84,26 +82,12 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       return bookingView(moved, now);
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
-      if (error.failed.includes('week')) throw conflict('weekly_limit_reached', 'That week already has its session. Pick a time in another week.');
+      if (error.failed.includes('week')) throw weeklyLimitReached(findPackage(scope.program, booking.packageId)?.perWeek ?? 1);
       if (error.failed.includes('lock')) throw slotUnavailable();
       // The session or request changed between our read and our write: decide again on fresh reads.
     }
   }
   throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');
-}
-
-/** The new time, if the schedule and the coach's own calendar offer it (other sessions: the locks decide). */
-async function checkedNewTime(deps: BookingDeps, scope: BookingScope, booking: Booking, start: number, nowMs: number): Promise<NewTime> {
-  const pkg = findPackage(scope.program, booking.packageId);
-  const duration = booking.end - booking.start;
-  const blockedUntil = start + duration + scope.schedule.bufferMinutes;
-  const calendar = await calendarBusy(deps, scope.org, start - 1440, blockedUntil + 1440);
-  const offered = isOffered(
-    { schedule: scope.schedule, now: toEpochMinutes(nowMs), durationMinutes: duration, sessions: [], events: calendar.events, usedByWeek: new Map(), remaining: 1 },
-    start,
-  );
-  if (!offered) throw slotUnavailable();
-  return { start, end: start + duration, blockedUntil, weekKey: pkg?.perWeek !== undefined ? weekKeyOf(start, scope.schedule.timeZone) : null };
 }
 
 async function pendingRequest(deps: BookingDeps, ref: ProgramRef, requestId: string): Promise<RescheduleRequest | null> {
@@ -112,7 +96,7 @@ async function pendingRequest(deps: BookingDeps, ref: ProgramRef, requestId: str
 }
 
 /** A request holds the proposed time with locks, like a booking, until the coach decides or it expires. */
-function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingScope, booking: Booking, to: NewTime, reason: string | null, nowMs: number): RescheduleRequest {
+function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingScope, booking: Booking, to: SessionTime, reason: string | null, nowMs: number): RescheduleRequest {
   const now = toEpochMinutes(nowMs);
   const request: RescheduleRequest = {
     requestId: sortableId(nowMs),
@@ -177,8 +161,9 @@ async function decidable(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, 
   const request = ctx.request;
   if (!request) throw notFound();
   const nowMs = deps.clock.now();
-  if (request.status === 'expired' || (request.status === 'pending' && toEpochMinutes(nowMs) >= request.expiresAt)) throw requestExpired();
-  if (request.status !== 'pending') throw conflict('request_not_pending', `This request was already ${request.status}.`);
+  const status = requestStatusAt(request, toEpochMinutes(nowMs));
+  if (status === 'expired') throw requestExpired();
+  if (status !== 'pending') throw conflict('request_not_pending', `This request was already ${status}.`);
   const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
   if (!booking || booking.pendingRequestId !== request.requestId) throw conflict('request_not_pending', 'This request no longer applies to the session.');
   return { scope, request, booking, nowMs };
@@ -189,21 +174,13 @@ export async function approveRescheduleRequest(deps: RescheduleDeps, caller: Cal
   const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
   const now = toEpochMinutes(nowMs);
   const tx = deps.transaction().add(deps.requests.settleItem(request, 'approved', formatInstant(nowMs), reason ?? null), 'request');
-  const pkg = findPackage(scope.program, booking.packageId);
-  const moved = addMove(
-    deps,
-    tx,
-    scope,
-    booking,
-    {
-      start: request.proposedStart,
-      end: request.proposedEnd,
-      blockedUntil: request.proposedBlockedUntil,
-      weekKey: pkg?.perWeek !== undefined ? weekKeyOf(request.proposedStart, scope.schedule.timeZone) : null,
-    },
-    nowMs,
-    request,
-  );
+  const to: SessionTime = {
+    start: request.proposedStart,
+    end: request.proposedEnd,
+    blockedUntil: request.proposedBlockedUntil,
+    weekKey: countedWeek(findPackage(scope.program, booking.packageId), request.proposedStart, scope.schedule),
+  };
+  const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
     ...emailEffects(rescheduledEmails(moved, partiesOf(scope, deps.appUrl), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
     ...sessionScheduleEffects(moved, now),

@@ -4,7 +4,7 @@ import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
 import type { OutboxEffect, OutboxEntry } from '../../domain/outbox/outbox-entry';
-import { formatInstant } from '../../domain/time/instant';
+import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { log } from '../../runtime/log';
 
@@ -90,7 +90,7 @@ async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
     case 'schedule': {
       // A retry may come after the schedule's time: a reminder is then pointless, but a no-show
       // check or a request's expiry must still happen, a minute from now.
-      const now = Math.floor(deps.clock.now() / 60_000);
+      const now = toEpochMinutes(deps.clock.now());
       if (effect.schedule.at > now) await deps.scheduler.upsert(effect.schedule);
       else if (effect.schedule.target !== 'reminder') await deps.scheduler.upsert({ ...effect.schedule, at: now + 1 });
       return;

@@ -36,14 +36,12 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
   const message: Message = { messageId: sortableId(nowMs), authorId: caller.userId, body, sentAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.messages.newMessageItem(orgId, programId, message), 'message');
 
+  // The other side hears of it: the coach always, the client once they can open the program.
+  const clientToTell = role === 'coach' && program.status === 'published' ? program.client : null;
+  const org = role === 'client' || clientToTell ? await deps.orgs.get(orgId) : null;
   let recipient: { to: string; fromLabel: string } | null = null;
-  if (role === 'client') {
-    const org = await deps.orgs.get(orgId);
-    if (org) recipient = { to: org.coachEmail, fromLabel: program.client?.email ?? 'your client' };
-  } else if (program.client && program.status === 'published') {
-    const org = await deps.orgs.get(orgId);
-    recipient = { to: program.client.email, fromLabel: org?.name ?? 'your coach' };
-  }
+  if (org && role === 'client') recipient = { to: org.coachEmail, fromLabel: program.client?.email ?? 'your client' };
+  if (org && clientToTell) recipient = { to: clientToTell.email, fromLabel: org.name };
   if (recipient) {
     stageEffects(deps, tx, keys.programPartition(orgId, programId), [
       { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },

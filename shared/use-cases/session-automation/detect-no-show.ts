@@ -1,7 +1,7 @@
 import type { NoShowPayload } from '../../domain/bookings/session-schedules';
 import { AUTOMATIC_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { toEpochMinutes } from '../../domain/time/instant';
-import type { BookingDeps } from '../bookings/booking-deps';
+import { scopeOf, type BookingDeps } from '../bookings/booking-deps';
 import { recordNoShow } from '../bookings/attendance';
 import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 
@@ -13,12 +13,12 @@ export async function detectNoShow(deps: BookingDeps, payload: NoShowPayload): P
   return decideAgainOnRefusal(async () => {
     const ctx = await deps.context({ orgId: payload.orgId, programId: payload.programId, bookingId: payload.bookingId });
     const booking = ctx.booking;
-    const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-    if (!booking || !ctx.org || !ctx.program || !schedule || booking.start !== payload.start) return 'stale';
+    const scope = scopeOf(ctx);
+    if (!booking || !scope || booking.start !== payload.start) return 'stale';
     if (booking.status !== 'confirmed' || booking.clientJoinedAt) return 'already_done';
     const nowMs = deps.clock.now();
     if (toEpochMinutes(nowMs) < booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES) return 'stale';
-    await recordNoShow(deps, { org: ctx.org, program: ctx.program, schedule }, booking, 'automatic', nowMs);
+    await recordNoShow(deps, scope, booking, 'automatic', nowMs);
     return 'done';
   });
 }

@@ -1,6 +1,6 @@
 import type { ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { toEpochMinutes } from '../../domain/time/instant';
-import type { BookingDeps } from '../bookings/booking-deps';
+import { scopeOf, type BookingDeps } from '../bookings/booking-deps';
 import { closeRequest } from '../bookings/reschedule';
 import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 
@@ -13,14 +13,14 @@ export async function expireRequest(deps: BookingDeps, payload: ExpiryPayload): 
   return decideAgainOnRefusal(async () => {
     const ctx = await deps.context({ ...ref, requestId: payload.requestId });
     const request = ctx.request;
-    const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-    if (!request || !ctx.org || !ctx.program || !schedule || request.expiresAt !== payload.expiresAt) return 'stale';
+    const scope = scopeOf(ctx);
+    if (!request || !scope || request.expiresAt !== payload.expiresAt) return 'stale';
     if (request.status !== 'pending') return 'already_done';
     const nowMs = deps.clock.now();
     if (toEpochMinutes(nowMs) < request.expiresAt) return 'stale';
     const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
     if (!booking) return 'stale';
-    await closeRequest(deps, { org: ctx.org, program: ctx.program, schedule }, request, booking, 'expired', null, nowMs).commit();
+    await closeRequest(deps, scope, request, booking, 'expired', null, nowMs).commit();
     return 'done';
   });
 }

@@ -11,7 +11,7 @@ import { reminderEmails, type ClientPreparation } from '../../emails/lifecycle-e
 import type { Booking } from '../../domain/bookings/booking';
 import { stageEffects } from '../outbox/relay';
 import type { AutomationOutcome } from './automation-outcome';
-import { partiesOf, type BookingDeps } from '../bookings/booking-deps';
+import { partiesOf, scopeOf, type BookingDeps } from '../bookings/booking-deps';
 
 export interface ReminderDeps extends BookingDeps {
   programs: Pick<ProgramsRepository, 'getFull'>;
@@ -29,8 +29,8 @@ export async function sendReminder(deps: ReminderDeps, payload: ReminderPayload)
   const ref = { orgId: payload.orgId, programId: payload.programId };
   const ctx = await deps.context({ ...ref, bookingId: payload.bookingId });
   const booking = ctx.booking;
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
-  if (!booking || !ctx.org || !ctx.program || !schedule || booking.status !== 'confirmed' || booking.start !== payload.start) return 'stale';
+  const scope = scopeOf(ctx);
+  if (!booking || !scope || booking.status !== 'confirmed' || booking.start !== payload.start) return 'stale';
   const already = payload.lead === '24h' ? booking.reminded24h : booking.reminded1h;
   if (already === booking.start) return 'already_done';
   const nowMs = deps.clock.now();
@@ -38,7 +38,7 @@ export async function sendReminder(deps: ReminderDeps, payload: ReminderPayload)
 
   const preparation = await clientPreparation(deps, booking);
   const tx = deps.transaction().add(deps.bookings.remindedItem(booking, payload.lead, payload.start), 'booking');
-  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, partiesOf({ org: ctx.org, program: ctx.program, schedule }, deps.appUrl), payload.lead, preparation)));
+  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, partiesOf(scope, deps.appUrl), payload.lead, preparation)));
   try {
     await tx.commit();
     return 'done';
