@@ -3,6 +3,7 @@ import { apiRoute } from '../../shared/http/api-route';
 import { bookingBody, bookingPath, bookingsQuery, cancelBody } from '../../shared/http/schemas/bookings';
 import { programPath } from '../../shared/http/schemas/programs';
 import { bookingDeps } from '../../shared/runtime/booking-deps';
+import { sessionDeps } from '../../shared/runtime/session-deps';
 import { bookingsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
@@ -24,19 +25,19 @@ export const handler = apiFunction('bookings', {
     getBooking(readDeps(), caller, path, path.bookingId),
   ),
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/cancel': apiRoute({ path: bookingPath, body: cancelBody }, ({ caller, path, body }) =>
-    cancelBooking(bookingDeps(), caller, path, path.bookingId, body?.reason),
+    cancelBooking(sessionDeps(), caller, path, path.bookingId, body?.reason),
   ),
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/reschedule': apiRoute({ path: bookingPath, body: rescheduleBody }, async ({ caller, path, body }) => {
     const result = await rescheduleBooking(bookingDeps(), caller, path, path.bookingId, body);
     return 'requestId' in result ? reply(202, result) : result;
   }),
   'GET /orgs/{orgId}/programs/{programId}/reschedule-requests': apiRoute({ path: programPath, query: requestsQuery }, ({ caller, path, query }) =>
-    listRescheduleRequests(bookingDeps(), caller, path, query.status),
+    listRescheduleRequests(sessionDeps(), caller, path, query.status),
   ),
   'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/approve': apiRoute({ path: requestPath, body: decisionBody }, ({ caller, path, body }) =>
-    approveRescheduleRequest(bookingDeps(), caller, path, path.requestId, body?.reason),
+    approveRescheduleRequest(sessionDeps(), caller, path, path.requestId, body?.reason),
   ),
   'POST /orgs/{orgId}/programs/{programId}/reschedule-requests/{requestId}/reject': apiRoute({ path: requestPath, body: decisionBody }, ({ caller, path, body }) =>
-    rejectRescheduleRequest(bookingDeps(), caller, path, path.requestId, body?.reason),
+    rejectRescheduleRequest(sessionDeps(), caller, path, path.requestId, body?.reason),
   ),
 });

@@ -2,7 +2,7 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { bookingPath } from '../../shared/http/schemas/bookings';
 import { notesBody } from '../../shared/http/schemas/lifecycle';
-import { bookingDeps } from '../../shared/runtime/booking-deps';
+import { sessionDeps } from '../../shared/runtime/session-deps';
 import { bookingsRepository, clock, programsRepository, sessionNotesRepository } from '../../shared/runtime/deps';
 import { joinSession, markNoShow } from '../../shared/use-cases/bookings/attendance';
 import { getSessionNotes, putSessionNotes } from '../../shared/use-cases/bookings/session-notes';
@@ -11,10 +11,10 @@ const notesDeps = () => ({ programs: programsRepository(), bookings: bookingsRep
 
 export const handler = apiFunction('sessions', {
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/join': apiRoute({ path: bookingPath }, ({ caller, path }) =>
-    joinSession(bookingDeps(), caller, path, path.bookingId),
+    joinSession(sessionDeps(), caller, path, path.bookingId),
   ),
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show': apiRoute({ path: bookingPath }, ({ caller, path }) =>
-    markNoShow(bookingDeps(), caller, path, path.bookingId),
+    markNoShow(sessionDeps(), caller, path, path.bookingId),
   ),
   'PUT /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes': apiRoute({ path: bookingPath, body: notesBody }, ({ caller, path, body }) =>
     putSessionNotes(notesDeps(), caller, path, path.bookingId, body.body),

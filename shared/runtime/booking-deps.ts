@@ -1,17 +1,7 @@
 import type { BookingDeps } from '../use-cases/bookings/booking-deps';
 import { calendarFeeds } from './calendar-deps';
-import { config } from './config';
-import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, transaction } from './deps';
+import { sessionDeps } from './session-deps';
 
-/** The composition root for the booking functions. */
-export const bookingDeps = (): BookingDeps => ({
-  context: bookingContext(),
-  bookings: bookingsRepository(),
-  requests: rescheduleRequestsRepository(),
-  calendar: coachCalendarRepository(),
-  feeds: calendarFeeds(),
-  outbox: outboxRepository(),
-  transaction,
-  clock: clock(),
-  appUrl: config.appUrl(),
-});
+/** The composition root for finding and booking times: sessions, plus the coach's calendar feed. */
+export const bookingDeps = (): BookingDeps => ({ ...sessionDeps(), feeds: calendarFeeds() });
+

@@ -10,14 +10,14 @@ import { appLinks } from '../../emails/app-links';
 import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
 
 /**
  * Joining opens 15 minutes before the start and closes at the end. Each side's first join is
  * recorded: a client who never joins is marked a no-show 15 minutes in.
  */
-export async function joinSession(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
+export async function joinSession(deps: SessionDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
   const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
   const nowMs = deps.clock.now();
   const now = toEpochMinutes(nowMs);
@@ -47,7 +47,7 @@ export async function joinSession(deps: BookingDeps, caller: Caller, ref: Progra
 }
 
 /** The coach marks a missed session, from 10 minutes after the start. It counts as used. */
-export async function markNoShow(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
+export async function markNoShow(deps: SessionDeps, caller: Caller, ref: ProgramRef, bookingId: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
     if (scope.role !== 'coach') throw forbidden('Only the coach marks a session as missed.');
@@ -66,7 +66,7 @@ export async function markNoShow(deps: BookingDeps, caller: Caller, ref: Program
 }
 
 /** Marks the booking a no-show (conditional on the version read), tells both sides, drops its schedules. */
-export async function recordNoShow(deps: BookingDeps, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Booking, by: 'coach' | 'automatic', nowMs: number) {
+export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Booking, by: 'coach' | 'automatic', nowMs: number) {
   const missed: Booking = { ...booking, status: 'no_show', noShowMarkedBy: by, version: booking.version + 1, updatedAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [

@@ -31,6 +31,9 @@ export interface BookingDeps {
   newId?: () => string;
 }
 
+/** What changes a session without looking for a new time in the coach's calendar feed. */
+export type SessionDeps = Omit<BookingDeps, 'feeds'>;
+
 export type ProgramRef = { orgId: string; programId: string };
 
 export interface BookingScope {

@@ -10,7 +10,7 @@ import { TransactionRefused } from '../../data/write-transaction';
 import { bookingCancelledEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type BookingDeps, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type ProgramRef, type SessionDeps } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
@@ -21,7 +21,7 @@ import { bookingView } from './booking-view';
  * (METHOD:CANCEL) for their calendars; its reminders and no-show check are removed, and a pending
  * request to move it is withdrawn.
  */
-export async function cancelBooking(deps: BookingDeps, caller: Caller, ref: ProgramRef, bookingId: string, reason?: string) {
+export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: ProgramRef, bookingId: string, reason?: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
     const nowMs = deps.clock.now();

@@ -12,7 +12,7 @@ import { TransactionRefused, type WriteTransaction } from '../../data/write-tran
 import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
@@ -145,7 +145,7 @@ function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingSc
 }
 
 /** The coach's view of the requests of a program (newest first). */
-export async function listRescheduleRequests(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, status?: RescheduleRequest['status']) {
+export async function listRescheduleRequests(deps: SessionDeps, caller: Caller, ref: ProgramRef, status?: RescheduleRequest['status']) {
   const scope = requireScope(await deps.context(ref), caller);
   if (scope.role !== 'coach') throw forbidden('Only the coach decides on reschedule requests.');
   const now = toEpochMinutes(deps.clock.now());
@@ -154,7 +154,7 @@ export async function listRescheduleRequests(deps: RescheduleDeps, caller: Calle
 }
 
 /** The request and its session, for a decision; refuses what can no longer be decided. */
-async function decidable(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string) {
+async function decidable(deps: SessionDeps, caller: Caller, ref: ProgramRef, requestId: string) {
   const ctx: BookingContext = await deps.context({ ...ref, requestId });
   const scope = requireScope(ctx, caller);
   if (scope.role !== 'coach') throw forbidden('Only the coach decides on reschedule requests.');
@@ -170,7 +170,7 @@ async function decidable(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, 
 }
 
 /** The coach approves: the session moves into the held time, in one transaction. */
-export async function approveRescheduleRequest(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
+export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
   const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
   const now = toEpochMinutes(nowMs);
   const tx = deps.transaction().add(deps.requests.settleItem(request, 'approved', formatInstant(nowMs), reason ?? null), 'request');
@@ -191,7 +191,7 @@ export async function approveRescheduleRequest(deps: RescheduleDeps, caller: Cal
 }
 
 /** The coach rejects: the session stays, the held time is freed, the client is told. */
-export async function rejectRescheduleRequest(deps: RescheduleDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
+export async function rejectRescheduleRequest(deps: SessionDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
   const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
   const tx = closeRequest(deps, scope, request, booking, 'rejected', reason ?? null, nowMs);
   await commitDecision(tx);
@@ -200,7 +200,7 @@ export async function rejectRescheduleRequest(deps: RescheduleDeps, caller: Call
 
 /** What rejecting and expiring share: the request settled, its hold released, the booking freed of it. */
 export function closeRequest(
-  deps: RescheduleDeps,
+  deps: SessionDeps,
   scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>,
   request: RescheduleRequest,
   booking: Booking,

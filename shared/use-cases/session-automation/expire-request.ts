@@ -1,6 +1,6 @@
 import type { ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { toEpochMinutes } from '../../domain/time/instant';
-import { scopeOf, type BookingDeps } from '../bookings/booking-deps';
+import { scopeOf, type SessionDeps } from '../bookings/booking-deps';
 import { closeRequest } from '../bookings/reschedule';
 import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 
@@ -8,7 +8,7 @@ import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outco
  * An unanswered reschedule request lapses: the held time is released, the session stays, and the
  * client is told. A request already decided, or a delivery before its time, does nothing.
  */
-export async function expireRequest(deps: BookingDeps, payload: ExpiryPayload): Promise<AutomationOutcome> {
+export async function expireRequest(deps: SessionDeps, payload: ExpiryPayload): Promise<AutomationOutcome> {
   const ref = { orgId: payload.orgId, programId: payload.programId };
   return decideAgainOnRefusal(async () => {
     const ctx = await deps.context({ ...ref, requestId: payload.requestId });

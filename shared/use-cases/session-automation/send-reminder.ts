@@ -11,9 +11,9 @@ import { reminderEmails, type ClientPreparation } from '../../emails/lifecycle-e
 import type { Booking } from '../../domain/bookings/booking';
 import { stageEffects } from '../outbox/relay';
 import type { AutomationOutcome } from './automation-outcome';
-import { partiesOf, scopeOf, type BookingDeps } from '../bookings/booking-deps';
+import { partiesOf, scopeOf, type SessionDeps } from '../bookings/booking-deps';
 
-export interface ReminderDeps extends BookingDeps {
+export interface ReminderDeps extends SessionDeps {
   programs: Pick<ProgramsRepository, 'getFull'>;
   worksheets: Pick<WorksheetsRepository, 'get'>;
   actionItems: Pick<ActionItemsRepository, 'list'>;

@@ -1,0 +1,18 @@
+import type { SessionDeps } from '../use-cases/bookings/booking-deps';
+import { config } from './config';
+import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, transaction } from './deps';
+
+/**
+ * The composition root for changing sessions (cancel, decide, join, no-show, the scheduled work).
+ * It leaves out the calendar-feed parser, so those bundles do not carry it.
+ */
+export const sessionDeps = (): SessionDeps => ({
+  context: bookingContext(),
+  bookings: bookingsRepository(),
+  requests: rescheduleRequestsRepository(),
+  calendar: coachCalendarRepository(),
+  outbox: outboxRepository(),
+  transaction,
+  clock: clock(),
+  appUrl: config.appUrl(),
+});
