@@ -1,4 +1,3 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking } from '../domain/bookings/booking';
 import type { RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import type { Org } from '../domain/orgs/org';
@@ -8,7 +7,7 @@ import { toOrgRecord } from './orgs-repository';
 import { toProgramRecord } from './programs-repository';
 import { toBookingRecord, toPackageUsage, type PackageUsage } from './bookings-repository';
 import { toRequestRecord } from './reschedule-requests-repository';
-import type { Table } from './table';
+import { batchGet, type Table } from './table';
 
 export interface BookingContext {
   org: Org | null;
@@ -58,18 +57,4 @@ export async function loadBookingContext(
     usage: toPackageUsage(total),
     usedByWeek,
   };
-}
-
-/** BatchGetItem, retrying keys DynamoDB leaves unprocessed under load. */
-async function batchGet(table: Table, wanted: Key[]): Promise<Map<string, Record<string, unknown>>> {
-  const found = new Map<string, Record<string, unknown>>();
-  let pending: Key[] = wanted;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    const result = await table.db.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }));
-    for (const item of result.Responses?.[table.name] ?? []) found.set(`${String(item.pk)}|${String(item.sk)}`, item);
-    pending = (result.UnprocessedKeys?.[table.name]?.Keys as Key[] | undefined) ?? [];
-    if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed');
-  }
-  return found;
 }

@@ -1,7 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Org } from '../domain/orgs/org';
+import type { Program } from '../domain/programs/program';
 import { keys } from './keys';
+import { toOrgRecord } from './orgs-repository';
+import { toProgramRecord } from './programs-repository';
+import { batchGet, storedItem, type Table } from './table';
 import { tableDefinition } from './table-definition';
-import { storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 export interface Invite {
@@ -36,20 +39,13 @@ export class InvitesRepository {
     };
   }
 
-  async get(orgId: string, programId: string, inviteId: string): Promise<Invite | null> {
-    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.invite(orgId, programId, inviteId), ConsistentRead: true }));
-    if (!Item) return null;
-    return {
-      inviteId: String(Item.inviteId),
-      orgId: String(Item.orgId),
-      programId: String(Item.programId),
-      email: String(Item.email),
-      secretHash: String(Item.secretHash),
-      createdAt: String(Item.createdAt),
-      expiresAt: String(Item.expiresAt),
-      acceptedAt: (Item.acceptedAt as string | undefined) ?? null,
-      acceptedBy: (Item.acceptedBy as string | undefined) ?? null,
-    };
+  /** The invite together with the program and org it opens, in one request. */
+  async getWithProgram(orgId: string, programId: string, inviteId: string): Promise<{ invite: Invite | null; program: Program | null; org: Org | null }> {
+    const wanted = { invite: keys.invite(orgId, programId, inviteId), program: keys.program(orgId, programId), org: keys.org(orgId) };
+    const items = await batchGet(this.table, Object.values(wanted));
+    const at = (key: { pk: string; sk: string }) => items.get(`${key.pk}|${key.sk}`);
+    const [invite, program, org] = [at(wanted.invite), at(wanted.program), at(wanted.org)];
+    return { invite: invite ? toInvite(invite) : null, program: program ? toProgramRecord(program) : null, org: org ? toOrgRecord(org) : null };
   }
 
   /** Marks the invite used, for the acceptance transaction; refused if it already was. */
@@ -64,4 +60,18 @@ export class InvitesRepository {
       },
     };
   }
+}
+
+function toInvite(item: Record<string, unknown>): Invite {
+  return {
+    inviteId: String(item.inviteId),
+    orgId: String(item.orgId),
+    programId: String(item.programId),
+    email: String(item.email),
+    secretHash: String(item.secretHash),
+    createdAt: String(item.createdAt),
+    expiresAt: String(item.expiresAt),
+    acceptedAt: (item.acceptedAt as string | undefined) ?? null,
+    acceptedBy: (item.acceptedBy as string | undefined) ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { invalidField } from '../domain/errors';
 
 /** The table a repository works on: the document client and the table's name, passed in. */
@@ -113,4 +113,21 @@ export function fieldUpdate(changes: Record<string, unknown>) {
     ExpressionAttributeNames: names,
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
+}
+
+/**
+ * Several items by key in one BatchGetItem (strongly consistent), retrying the keys DynamoDB leaves
+ * unprocessed under load. Found items come back by `pk|sk`.
+ */
+export async function batchGet(table: Table, wanted: { pk: string; sk: string }[]): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  let pending = wanted;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const result = await table.db.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }));
+    for (const item of result.Responses?.[table.name] ?? []) found.set(`${String(item.pk)}|${String(item.sk)}`, item);
+    pending = (result.UnprocessedKeys?.[table.name]?.Keys as { pk: string; sk: string }[] | undefined) ?? [];
+    if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed');
+  }
+  return found;
 }

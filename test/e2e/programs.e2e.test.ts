@@ -186,6 +186,9 @@ describe('joining', () => {
     const token = await inviteTokenFromOutbox(stack, email);
 
     const client = await ApiClient.signIn(stack, email);
+    const badZone = await client.post(`/invites/${token}/accept`, { timeZone: 'Mars/Olympus_Mons' });
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error.details[0].field).toBe('timeZone');
     const accepted = await client.post(`/invites/${token}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ orgId, programId: program.programId });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
-import { calendarDate, id, nonBlank } from './common';
+import { calendarDate, id, nonBlank, timeZone } from './common';
 
 export const programPath = z.object({ orgId: id, programId: id });
 export const modulePath = programPath.extend({ moduleId: id });
@@ -81,7 +81,8 @@ export const homepageBody = z.strictObject({
 export type HomepageBody = z.output<typeof homepageBody>;
 
 export const inviteBody = z.strictObject({ email: z.email().max(254) });
-export const acceptInviteBody = z.strictObject({ timeZone: z.string().optional() }).optional();
+/** The client's own zone, for the times in their emails. */
+export const acceptInviteBody = z.strictObject({ timeZone: timeZone.optional() }).optional();
 export const invitePath = z.object({ token: z.string().min(10).max(300) });
 
 export const messageBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });

@@ -1,7 +1,6 @@
 import { conflict, gone, notFound } from '../../domain/errors';
 import { hashSecret, newSecret, secretMatches, sortableId } from '../../domain/ids';
 import { formatInstant } from '../../domain/time/instant';
-import { isValidZone } from '../../domain/time/wall-clock';
 import type { Invite, InvitesRepository } from '../../data/invites-repository';
 import { keys } from '../../data/keys';
 import type { OrgsRepository } from '../../data/orgs-repository';
@@ -18,7 +17,7 @@ export const INVITE_VALID_DAYS = 14;
 export interface InviteDeps {
   orgs: Pick<OrgsRepository, 'get' | 'clientMembershipItem'>;
   programs: Pick<ProgramsRepository, 'get' | 'hasNoClientItem' | 'bindClientItem'>;
-  invites: Pick<InvitesRepository, 'newInviteItem' | 'get' | 'acceptItem'>;
+  invites: Pick<InvitesRepository, 'newInviteItem' | 'getWithProgram' | 'acceptItem'>;
   outbox: StagingDeps['outbox'];
   clock: Clock;
   transaction: () => WriteTransaction;
@@ -79,8 +78,8 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
 export async function acceptInvite(deps: InviteDeps, caller: Caller, token: string, options: { timeZone?: string } = {}) {
   const [orgId, programId, inviteId, secret, ...rest] = token.split('.');
   if (!orgId || !programId || !inviteId || !secret || rest.length > 0) throw notFound();
-  const invite = await deps.invites.get(orgId, programId, inviteId);
-  if (!invite || !secretMatches(secret, invite.secretHash)) throw notFound();
+  const { invite, program, org } = await deps.invites.getWithProgram(orgId, programId, inviteId);
+  if (!invite || !secretMatches(secret, invite.secretHash) || !program || !org) throw notFound();
   const result = { orgId, programId };
 
   if (invite.acceptedAt) {
@@ -90,18 +89,14 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
   const nowMs = deps.clock.now();
   if (nowMs > Date.parse(invite.expiresAt)) throw gone('invite_expired', 'This invitation has expired; ask your coach for a new one.');
 
-  const program = await deps.programs.get(orgId, programId);
-  if (!program) throw notFound();
   if (program.client) {
     if (program.client.userId === caller.userId) return result;
     throw hasClient();
   }
   if (program.coachUserId === caller.userId) throw conflict('coach_cannot_be_client', 'You coach this program, so you cannot also be its client.');
-  const org = await deps.orgs.get(orgId);
-  if (!org) throw notFound();
 
   const now = formatInstant(nowMs);
-  const timeZone = options.timeZone && isValidZone(options.timeZone) ? options.timeZone : null;
+  const timeZone = options.timeZone ?? null;
   const notice = clientJoinedEmail({ to: org.coachEmail, clientEmail: caller.email, programName: program.name, published: program.status === 'published', orgId, programId, appUrl: deps.appUrl });
   const tx = deps.transaction()
     .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
