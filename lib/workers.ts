@@ -9,9 +9,6 @@ import type { Automation } from './automation';
 import type { DataTable } from './data';
 import { RapportFunction } from './rapport-function';
 
-/** The environment names under which the schedule-making functions find each target. */
-const TARGET_ENV: Partial<Record<ScheduledFunctionName, string>> = { reminder: 'REMINDER', noShow: 'NO_SHOW', rescheduleExpiry: 'RESCHEDULE_EXPIRY' };
-
 /** The Lambdas that run on a schedule rather than on a request. */
 export class Workers extends Construct {
   readonly functions: Record<ScheduledFunctionName, RapportFunction>;
@@ -42,7 +39,7 @@ export class Workers extends Construct {
         // Per-booking schedules invoke it with the Scheduler role.
         fn.fn.grantInvoke(props.automation.schedulerRole);
         props.automation.acknowledgeInvokeGrant(fn);
-        targetArns[`${TARGET_ENV[name] ?? name.toUpperCase()}_FUNCTION_ARN`] = fn.fn.functionArn;
+        if (spec.arnVariable) targetArns[spec.arnVariable] = fn.fn.functionArn;
       }
       if (spec.trigger === 'outbox-stream') {
         fn.fn.addEventSource(

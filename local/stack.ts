@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiFunctions, type ApiFunctionName } from '../shared/http/routes';
-import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
+import { scheduledFunctions, type ScheduledFunctionName, type ScheduledFunctionSpec } from '../shared/runtime/scheduled-functions';
 import { systemClock, useClock } from '../shared/runtime/clock';
 import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
@@ -147,9 +147,11 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',
     SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:rapport-local-dead-letters',
-    REMINDER_FUNCTION_ARN: localFunctionArn('reminder'),
-    NO_SHOW_FUNCTION_ARN: localFunctionArn('noShow'),
-    RESCHEDULE_EXPIRY_FUNCTION_ARN: localFunctionArn('rescheduleExpiry'),
+    ...Object.fromEntries(
+      (Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]).flatMap(([name, spec]) =>
+        spec.arnVariable ? [[spec.arnVariable, localFunctionArn(name)]] : [],
+      ),
+    ),
   });
 }
 

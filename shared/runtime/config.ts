@@ -1,4 +1,6 @@
+import type { ScheduleTarget } from '../adapters/scheduler/session-scheduler';
 import { AppError } from '../domain/errors';
+import { scheduledFunctions } from './scheduled-functions';
 
 /**
  * Configuration read from the Lambda environment. CDK sets these; the local stack sets the same
@@ -18,6 +20,6 @@ export const config = {
   scheduleGroup: () => required('SCHEDULE_GROUP'),
   schedulerRoleArn: () => required('SCHEDULER_ROLE_ARN'),
   schedulerDeadLetterArn: () => required('SCHEDULER_DLQ_ARN'),
-  /** The ARN of a Lambda that one-time schedules invoke, e.g. `REMINDER` → REMINDER_FUNCTION_ARN. */
-  targetArn: (name: 'REMINDER' | 'NO_SHOW' | 'RESCHEDULE_EXPIRY') => required(`${name}_FUNCTION_ARN`),
+  /** The ARN of a Lambda that one-time schedules invoke. */
+  targetArn: (target: ScheduleTarget) => required(scheduledFunctions[target].arnVariable),
 } as const;

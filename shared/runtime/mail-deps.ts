@@ -17,7 +17,7 @@ export const sessionScheduler = () =>
     groupName: config.scheduleGroup(),
     roleArn: config.schedulerRoleArn(),
     deadLetterArn: config.schedulerDeadLetterArn(),
-    targets: { reminder: config.targetArn('REMINDER'), noShow: config.targetArn('NO_SHOW'), rescheduleExpiry: config.targetArn('RESCHEDULE_EXPIRY') },
+    targets: { reminder: config.targetArn('reminder'), noShow: config.targetArn('noShow'), rescheduleExpiry: config.targetArn('rescheduleExpiry') },
   });
 
 /** What the relays need to carry out outbox entries. */

@@ -12,6 +12,8 @@ export interface ScheduledFunctionSpec {
    * `target`: the one-time schedules of each booking invoke it.
    */
   trigger: 'outbox-stream' | 'every-minute' | 'target';
+  /** For targets: the environment variable that tells the schedule-making functions its ARN. */
+  arnVariable?: string;
   sendsEmail?: true;
   managesSchedules?: true;
   /** Reads the coach's calendar feed over the internet. */
@@ -23,16 +25,19 @@ export const scheduledFunctions = {
     entry: 'functions/scheduled/reminder.ts',
     description: 'Reminds coach and client 24 hours and 1 hour before a session',
     trigger: 'target',
+    arnVariable: 'REMINDER_FUNCTION_ARN',
     },
   noShow: {
     entry: 'functions/scheduled/no-show.ts',
     description: 'Marks a session a no-show when the client has not joined 15 minutes in',
     trigger: 'target',
+    arnVariable: 'NO_SHOW_FUNCTION_ARN',
     },
   rescheduleExpiry: {
     entry: 'functions/scheduled/reschedule-expiry.ts',
     description: 'Lapses a reschedule request the coach did not answer in time',
     trigger: 'target',
+    arnVariable: 'RESCHEDULE_EXPIRY_FUNCTION_ARN',
     },
   outboxRelay: {
     entry: 'functions/events/outbox-relay.ts',

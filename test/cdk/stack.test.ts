@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../lib/app';
-import { routes } from '../../shared/http/routes';
+import { apiFunctions, routes } from '../../shared/http/routes';
+import { scheduledFunctions } from '../../shared/runtime/scheduled-functions';
 import { tableDefinition } from '../../shared/data/table-definition';
 
 const context = {
@@ -94,7 +95,7 @@ describe('the HTTP API', () => {
 describe('the Lambdas', () => {
   it('run Node.js 22 on arm64 with their own log group', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThan(0);
+    expect(functions).toHaveLength(Object.keys(apiFunctions).length + Object.keys(scheduledFunctions).length);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
