@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
+import { deleteExisting, fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 
 export interface ActionItem {
   actionItemId: string;
@@ -64,15 +64,7 @@ export class ActionItemsRepository {
 
   /** False when there was nothing to delete. */
   async delete(orgId: string, programId: string, actionItemId: string): Promise<boolean> {
-    try {
-      await this.table.db.send(
-        new DeleteCommand({ TableName: this.table.name, Key: keys.actionItem(orgId, programId, actionItemId), ConditionExpression: 'attribute_exists(pk)' }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return deleteExisting(this.table, keys.actionItem(orgId, programId, actionItemId));
   }
 }
 

@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
-import { isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
+import { deleteExisting, queryPage, storedItem, type Page, type Table } from './table';
 
 /** One entry of the client's resource library: a link, a note, or both. */
 export interface Resource {
@@ -46,15 +46,8 @@ export class ResourcesRepository {
     };
   }
 
+  /** False when there was nothing to delete. */
   async delete(orgId: string, programId: string, resourceId: string): Promise<boolean> {
-    try {
-      await this.table.db.send(
-        new DeleteCommand({ TableName: this.table.name, Key: keys.resource(orgId, programId, resourceId), ConditionExpression: 'attribute_exists(pk)' }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return deleteExisting(this.table, keys.resource(orgId, programId, resourceId));
   }
 }

@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { invalidField } from '../domain/errors';
 
 /** The table a repository works on: the document client and the table's name, passed in. */
@@ -130,4 +130,15 @@ export async function batchGet(table: Table, wanted: { pk: string; sk: string }[
     if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed');
   }
   return found;
+}
+
+/** Deletes an item; false when there was none (the route then answers 404). */
+export async function deleteExisting(table: Table, key: { pk: string; sk: string }): Promise<boolean> {
+  try {
+    await table.db.send(new DeleteCommand({ TableName: table.name, Key: key, ConditionExpression: 'attribute_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
