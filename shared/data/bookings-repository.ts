@@ -192,7 +192,7 @@ export const toPackageUsage = (item: Record<string, unknown> | undefined): Packa
 });
 
 export function toBookingRecord(item: Record<string, unknown>): Booking {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...rest } = item;
   const booking = rest as unknown as Booking;
   return {
     ...booking,

@@ -44,6 +44,7 @@ export const apiFunctions = {
   availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
   bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
+  reports: { entry: 'functions/api/reports.ts', table: 'read' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -88,7 +89,12 @@ export const routes = [
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/modules', fn: 'programs', summary: 'Append a session module' },
   { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Rename a module' },
   { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Remove a session module' },
-  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/templates/{templateKind}', fn: 'programs', summary: 'Replace the prep or reflection questions of every session' },
+  {
+    method: 'PUT',
+    path: '/orgs/{orgId}/programs/{programId}/templates/{templateKind}',
+    fn: 'programs',
+    summary: 'Replace the questions of every session prep or reflection, or of the intake or 90-day reflection (their 1–10 rating must stay: 409 rating_question_required)',
+  },
   { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/activities/{activityId}', fn: 'programs', summary: 'Remove an activity' },
   { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/homepage', fn: 'programs', summary: 'Replace the homepage' },
 
@@ -124,6 +130,13 @@ export const routes = [
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show', fn: 'sessions', summary: 'Mark a missed session (coach)' },
   { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "The coach's private notes on a session" },
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "Read the coach's private notes" },
+
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/programs/{programId}/report',
+    fn: 'reports',
+    summary: 'The program report (coach): sessions, worksheet completion, progress ratings, action items, satisfaction before and after, and each session in detail',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -147,7 +147,7 @@ describe('editing a program', () => {
     const bad = await coach.put(`${url}/templates/session_reflection`, { questions: [{ prompt: 'Scale?', type: 'rating', min: 5, max: 3 }, { prompt: 'Text', type: 'text', max: 3 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: any) => d.field)).toEqual(['questions.0.max', 'questions.1.min']);
-    expect((await coach.put(`${url}/templates/intake`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
+    expect((await coach.put(`${url}/templates/welcome`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
     expect((await coach.put(`${url}/templates/session_prep`, { questions: [] })).status).toBe(400);
   });
 

@@ -65,6 +65,10 @@ export const isWorksheet = (kind: ActivityKind): kind is WorksheetKind => (WORKS
 /** Session worksheets share one set of questions per kind across every session module. */
 export type TemplateKind = 'session_prep' | 'session_reflection';
 
+/** Worksheets whose questions a coach can replace: the shared session templates, the intake and the 90-day reflection. */
+export const EDITABLE_WORKSHEETS = ['session_prep', 'session_reflection', 'intake', 'reflection_90_day'] as const;
+export type EditableWorksheet = (typeof EDITABLE_WORKSHEETS)[number];
+
 export interface Activity {
   activityId: string;
   kind: ActivityKind;

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
+import { EDITABLE_WORKSHEETS, HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
 import { calendarDate, id, nonBlank, timeZone } from './common';
 
 export const programPath = z.object({ orgId: id, programId: id });
 export const modulePath = programPath.extend({ moduleId: id });
 export const activityPath = programPath.extend({ activityId: id });
-export const templatePath = programPath.extend({ templateKind: z.enum(['session_prep', 'session_reflection']) });
+export const templatePath = programPath.extend({ templateKind: z.enum(EDITABLE_WORKSHEETS) });
 export const resourcePath = programPath.extend({ resourceId: id });
 export const actionItemPath = programPath.extend({ actionItemId: id });
 

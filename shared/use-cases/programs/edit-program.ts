@@ -1,7 +1,8 @@
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { IdSource } from '../../domain/programs/generate-program';
-import type { Homepage, Module, ProgramStructure, Question, TemplateKind } from '../../domain/programs/program';
+import { requireOutcomeQuestion } from '../../domain/outcomes/outcome-questions';
+import type { EditableWorksheet, Homepage, Module, ProgramStructure, Question } from '../../domain/programs/program';
 import {
   appendSession,
   findModule,
@@ -100,8 +101,11 @@ export async function deleteActivity(deps: EditDeps, caller: Caller, ref: Ref, a
   return editStructure(deps, caller, ref, (full) => ({ structure: removeActivity(full.structure, activityId), result: undefined }));
 }
 
-/** Replaces the prep or reflection questions of every session module at once. */
-export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref: Ref, kind: TemplateKind, body: TemplateBody) {
+/**
+ * Replaces the prep or reflection questions of every session module at once, or the intake's or
+ * the 90-day reflection's. The ratings the report compares (satisfaction, progress) must stay.
+ */
+export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref: Ref, kind: EditableWorksheet, body: TemplateBody) {
   const used = new Set(body.questions.map((q) => q.questionId).filter(Boolean));
   let n = 0;
   const nextId = () => {
@@ -116,6 +120,7 @@ export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref
     ...(q.type === 'rating' ? { min: q.min ?? 1, max: q.max ?? 10 } : {}),
     required: q.required,
   }));
+  requireOutcomeQuestion(kind, questions);
   return editStructure(deps, caller, ref, (full) => ({ structure: replaceTemplate(full.structure, kind, questions), result: { kind, questions } }));
 }
 

@@ -1,0 +1,11 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { programPath } from '../../shared/http/schemas/programs';
+import { clock, outcomesRepository } from '../../shared/runtime/deps';
+import { getProgramReport } from '../../shared/use-cases/outcomes/program-report';
+
+const deps = () => ({ outcomes: outcomesRepository(), clock: clock() });
+
+export const handler = apiFunction('reports', {
+  'GET /orgs/{orgId}/programs/{programId}/report': apiRoute({ path: programPath }, ({ caller, path }) => getProgramReport(deps(), caller, path)),
+});
