@@ -137,6 +137,12 @@ export const routes = [
     fn: 'reports',
     summary: 'The program report (coach): sessions, worksheet completion, progress ratings, action items, satisfaction before and after, and each session in detail',
   },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/programs/{programId}/report/progress.svg',
+    fn: 'reports',
+    summary: 'The progress chart as SVG: ratings by session with the intake and 90-day satisfaction (coach, and the client once published)',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { LocalStack } from '../../local/stack';
+import { CHART_COLOURS, CHART_SIZE, chartLayout } from '../../shared/charts/progress-chart';
+import { launchBrowser, openPage } from '../support/browser';
 import type { ApiClient } from '../support/local-stack';
 import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
 
@@ -109,6 +112,77 @@ describe('the program report', () => {
     const refused = await client.get(`${url}/report`);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
+  });
+});
+
+type Rgb = [number, number, number];
+const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+const near = (a: Rgb | undefined, b: Rgb) => a !== undefined && a.every((v, i) => Math.abs(v - b[i]!) <= 12);
+
+/** Renders the SVG at `width` px in Chromium, takes a PNG screenshot, and reads that PNG's pixels back at the given points. */
+async function renderAndSample(page: Page, svg: string, width: number, points: [number, number][]): Promise<{ samples: Rgb[]; colours: number }> {
+  const scale = width / CHART_SIZE.width;
+  await page.setContent(`<!doctype html><html><body style="margin:0">${svg.replace(/width="\d+" height="\d+"/, `width="${width}" style="height:auto;display:block"`)}</body></html>`);
+  const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height: Math.round(CHART_SIZE.height * scale) } });
+  const scaled = points.map(([x, y]) => [Math.round(x * scale), Math.round(y * scale)]);
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const all = context.getImageData(0, 0, img.width, img.height).data;
+    const colours = new Set();
+    for (let i = 0; i < all.length; i += 4) colours.add((all[i] << 16) | (all[i + 1] << 8) | all[i + 2]);
+    const samples = ${JSON.stringify(scaled)}.map(([x, y]) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3)));
+    return { samples, colours: colours.size };
+  })()`);
+}
+
+describe('the progress chart', () => {
+  it('is an SVG the coach and, once published, the client can fetch', async () => {
+    const forCoach = await coach.get(`${url}/report/progress.svg`);
+    expect(forCoach.status).toBe(200);
+    expect(forCoach.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(forCoach.body).toContain('<desc id="chart-desc">Progress ratings by session, on a scale of 1 to 10: session 1: 5, session 2: 6, session 3: 8.');
+    expect((await client.get(`${url}/report/progress.svg`)).body).toBe(forCoach.body);
+  });
+
+  it('draws each point where its rating says, at full size and at 320 px wide', async () => {
+    const svg = (await coach.get(`${url}/report/progress.svg`)).body as string;
+    const { x, y, intakeX, finalX } = chartLayout(12);
+    const ratings: [number, number][] = [
+      [1, 5],
+      [2, 6],
+      [3, 8],
+    ];
+    const points: [number, number][] = [
+      ...ratings.map(([n, r]) => [x(n), y(r)] as [number, number]),
+      [intakeX, y(4)],
+      [finalX, y(8)],
+      [x(1), y(9)], // where no point is
+      [x(6), y(6)],
+    ];
+    const browser = await launchBrowser();
+    try {
+      for (const width of [CHART_SIZE.width, 320]) {
+        const page = await openPage(browser, width, 400);
+        const { samples, colours } = await renderAndSample(page, svg, width, points);
+        expect(colours, 'not blank').toBeGreaterThan(20);
+        for (const i of [0, 1, 2]) expect(near(samples[i], rgb(CHART_COLOURS.progress)), `session ${i + 1} at ${width}px: ${samples[i]}`).toBe(true);
+        expect(near(samples[3], rgb(CHART_COLOURS.satisfaction)), `intake at ${width}px: ${samples[3]}`).toBe(true);
+        expect(near(samples[4], rgb(CHART_COLOURS.satisfaction)), `90 days at ${width}px: ${samples[4]}`).toBe(true);
+        for (const i of [5, 6]) {
+          expect(near(samples[i], rgb(CHART_COLOURS.progress)) || near(samples[i], rgb(CHART_COLOURS.satisfaction)), `empty spot ${i}: ${samples[i]}`).toBe(false);
+        }
+        await page.context().close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
 

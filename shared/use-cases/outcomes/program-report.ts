@@ -1,3 +1,4 @@
+import { progressChartSvg } from '../../charts/progress-chart';
 import { notFound } from '../../domain/errors';
 import { programReport } from '../../domain/outcomes/program-report';
 import { toEpochMinutes } from '../../domain/time/instant';
@@ -28,8 +29,14 @@ export async function getProgramReport(deps: ReportDeps, caller: Caller, ref: Re
   return programReport({ ...records, now: toEpochMinutes(deps.clock.now()) });
 }
 
-/** The report's numbers for its chart: the coach's, and the client's own once the program is published. */
-export async function getReportForChart(deps: ReportDeps, caller: Caller, ref: Ref) {
+/** The progress chart (SVG): the coach's, and the client's own once the program is published — it is their story too. */
+export async function getProgressChart(deps: ReportDeps, caller: Caller, ref: Ref): Promise<string> {
   const records = await readAsMember(deps, caller, ref);
-  return { programName: records.program.name, report: programReport({ ...records, now: toEpochMinutes(deps.clock.now()) }) };
+  const report = programReport({ ...records, now: toEpochMinutes(deps.clock.now()) });
+  return progressChartSvg({
+    programName: records.program.name,
+    totalSessions: report.sessionDetails.length,
+    ratings: report.progressRatings,
+    satisfaction: report.satisfaction,
+  });
 }
