@@ -45,6 +45,7 @@ export const apiFunctions = {
   bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
   reports: { entry: 'functions/api/reports.ts', table: 'read' },
+  reviews: { entry: 'functions/api/reviews.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -143,6 +144,9 @@ export const routes = [
     fn: 'reports',
     summary: 'The progress chart as SVG: ratings by session with the intake and 90-day satisfaction (coach, and the client once published)',
   },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/review-requests', fn: 'reviews', summary: 'Ask the client for a review by email (coach; one open request at a time, open 30 days)' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: "The client's review and the latest request (coach and client)" },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: 'Write or change your review: rating 1–5, optional text (client; 201 new, 200 changed)' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -16,6 +16,7 @@ let stack: LocalStack;
 let coach: ApiClient;
 let orgId: string;
 let client: ApiClient;
+let clientEmail: string;
 let program: any;
 let url: string;
 let stop: () => Promise<void>;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   ({ stack, coach, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
   program = await aProgram(coach, orgId, { name: 'Leading with Clarity' });
   url = `/orgs/${orgId}/programs/${program.programId}`;
-  ({ client } = await aJoinedClient(stack, coach, orgId, program.programId));
+  ({ client, email: clientEmail } = await aJoinedClient(stack, coach, orgId, program.programId));
 });
 afterAll(() => stop());
 
@@ -183,6 +184,47 @@ describe('the progress chart', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('reviews', () => {
+  it('lets the coach ask once, by email with a link, until the client answers', async () => {
+    const asked = await coach.post(`${url}/review-requests`);
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'open', answeredAt: null });
+    expect(Date.parse(asked.body.expiresAt) - Date.parse(asked.body.requestedAt)).toBe(30 * 24 * 3600_000);
+    await stack.settle();
+    const [email] = stack.ses.outbox(clientEmail).filter((m) => m.subject.includes('review'));
+    expect(email?.text).toContain(`/orgs/${orgId}/programs/${program.programId}/review`);
+    const again = await coach.post(`${url}/review-requests`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('review_request_open');
+    expect((await client.post(`${url}/review-requests`)).status).toBe(403);
+  });
+
+  it('takes one review per client, which they may change; the coach reads it', async () => {
+    for (const [body, field] of [
+      [{ rating: 0 }, 'rating'],
+      [{ rating: 6 }, 'rating'],
+      [{ rating: 4.5 }, 'rating'],
+      [{ rating: 4, body: 'x'.repeat(5001) }, 'body'],
+    ] as const) {
+      const refused = await client.post(`${url}/reviews`, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.map((d: any) => d.field)).toEqual([field]);
+    }
+    expect((await coach.post(`${url}/reviews`, { rating: 5 })).status).toBe(403);
+
+    const written = await client.post(`${url}/reviews`, { rating: 4, body: 'Clear, kind and direct.' });
+    expect(written.status).toBe(201);
+    const changed = await client.post(`${url}/reviews`, { rating: 5, body: 'Clear, kind and direct. I delegate now.' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.createdAt).toBe(written.body.createdAt);
+    const read = await coach.get(`${url}/reviews`);
+    expect(read.body.items).toEqual([{ clientUserId: client.userId, rating: 5, body: 'Clear, kind and direct. I delegate now.', createdAt: written.body.createdAt, updatedAt: changed.body.updatedAt }]);
+    expect(read.body.request.status).toBe('answered');
+    expect((await client.get(`${url}/reviews`)).body.items).toEqual(read.body.items);
+    expect((await coach.post(`${url}/review-requests`)).status).toBe(201); // answered: the coach may ask again
   });
 });
 
