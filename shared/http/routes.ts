@@ -46,6 +46,7 @@ export const apiFunctions = {
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
   reports: { entry: 'functions/api/reports.ts', table: 'read' },
   reviews: { entry: 'functions/api/reviews.ts', table: 'readWrite' },
+  analytics: { entry: 'functions/api/analytics.ts', table: 'read' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -147,6 +148,22 @@ export const routes = [
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/review-requests', fn: 'reviews', summary: 'Ask the client for a review by email (coach; one open request at a time, open 30 days)' },
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: "The client's review and the latest request (coach and client)" },
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: 'Write or change your review: rating 1–5, optional text (client; 201 new, 200 changed)' },
+
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/analytics',
+    fn: 'analytics',
+    summary:
+      'Org analytics for ?from=&to= (dates in the org zone, both included, at most 366 days; coach): sessionsCompleted, noShows, cancellations (late and free), ' +
+      'clientRetentionRate = of the clients who completed at least one session in the previous period of equal length, the share who also completed one in this period (null if none did), ' +
+      'averageRating of reviews first written in the period, revenue per month and currency in minor units (completed sessions, late cancellations and no-shows at their booked price; never summed across currencies)',
+  },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/coaching-log.csv',
+    fn: 'analytics',
+    summary: 'The coaching log for ?from=&to= as RFC 4180 CSV (coach): one row per completed session with date, client, program, hours, paid or free',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

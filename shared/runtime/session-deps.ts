@@ -1,6 +1,6 @@
 import type { SessionDeps } from '../use-cases/bookings/booking-deps';
 import { config } from './config';
-import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, transaction } from './deps';
+import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, statsRepository, transaction } from './deps';
 
 /**
  * The composition root for changing sessions (cancel, decide, join, no-show, the scheduled work).
@@ -12,6 +12,7 @@ export const sessionDeps = (): SessionDeps => ({
   requests: rescheduleRequestsRepository(),
   calendar: coachCalendarRepository(),
   outbox: outboxRepository(),
+  stats: statsRepository(),
   transaction,
   clock: clock(),
   appUrl: config.appUrl(),

@@ -8,6 +8,7 @@ import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
 import { RescheduleRequestsRepository } from '../../shared/data/reschedule-requests-repository';
+import { StatsRepository } from '../../shared/data/stats-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import type { Interval } from '../../shared/domain/time/interval';
 import type { Caller } from '../../shared/http/http-event';
@@ -36,6 +37,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new F
     calendar: new CoachCalendarRepository(table),
     feeds,
     outbox: new OutboxRepository(table),
+    stats: new StatsRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
     appUrl: 'https://app.test',

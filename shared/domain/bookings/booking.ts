@@ -1,4 +1,5 @@
 import type { SessionPackage } from '../programs/packages';
+import type { Money } from '../programs/program';
 
 export type StoredBookingStatus = 'confirmed' | 'cancelled' | 'no_show';
 /** `completed` is not stored: a confirmed session whose end has passed is completed. */
@@ -41,6 +42,10 @@ export interface Booking {
   /** The client's reschedule request awaiting the coach, if any (one at a time). */
   pendingRequestId: string | null;
   noShowMarkedBy: 'coach' | 'automatic' | null;
+  /** The day (YYYY-MM-DD, org's zone) whose analytics sums count this session; null if booked before they were kept. */
+  statsDay: string | null;
+  /** The price of the session when it was booked; null when free. A later price change does not rewrite it. */
+  price: Money | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */
   version: number;
 }

@@ -6,7 +6,7 @@
 export type ProgramStatus = 'draft' | 'published';
 
 export interface Money {
-  /** Minor units (cents) inside; the API speaks major units. */
+  /** Minor units (cents for USD, yen for JPY), inside and at the API. */
   amountMinor: number;
   currency: string;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MAX_PERIOD_DAYS } from '../../domain/analytics/org-analytics';
 import { REVIEW_BODY_MAX, REVIEW_RATING } from '../../domain/outcomes/review';
+import { isValidDate } from '../../domain/time/wall-clock';
 import { calendarDate } from './common';
 
 export const reviewBody = z.strictObject({
@@ -13,6 +14,7 @@ export type ReviewBody = z.output<typeof reviewBody>;
 export const periodQuery = z
   .strictObject({ from: calendarDate, to: calendarDate })
   .superRefine((q, ctx) => {
+    if (!isValidDate(q.from) || !isValidDate(q.to)) return; // already reported on the field
     const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
     if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts: use a `to` on or after `from`.' });
     else if (days > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A period spans at most ${MAX_PERIOD_DAYS} days.` });

@@ -14,10 +14,11 @@ import type { Interval } from '../../domain/time/interval';
 import type { SessionParties } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
+import type { CountingDeps } from '../analytics/count-sessions';
 import { log } from '../../runtime/log';
 import { roleIn, type ProgramRole } from '../programs/access';
 
-export interface BookingDeps {
+export interface BookingDeps extends CountingDeps {
   /** One BatchGetItem: org, program, booking and counters (see loadBookingContext). */
   context: (ref: Parameters<typeof loadBookingContext>[1]) => Promise<BookingContext>;
   bookings: BookingsRepository;

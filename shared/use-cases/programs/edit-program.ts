@@ -17,7 +17,7 @@ import type { BookingsRepository } from '../../data/bookings-repository';
 import type { FullProgram, ProgramsRepository } from '../../data/programs-repository';
 import type { TransactItem } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
-import type { TemplateBody } from '../../http/schemas/programs';
+import type { PatchProgramBody, TemplateBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
 import { accessFullProgram, accessProgram, requireCoachRole } from './access';
 import { activityView, programSummary } from './program-view';
@@ -124,10 +124,12 @@ export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref
   return editStructure(deps, caller, ref, (full) => ({ structure: replaceTemplate(full.structure, kind, questions), result: { kind, questions } }));
 }
 
-export async function renameProgram(deps: EditDeps, caller: Caller, ref: Ref, name: string) {
+/** Renames the program or sets its price per session (null: free). Sessions already booked keep the price they were booked at. */
+export async function updateProgram(deps: EditDeps, caller: Caller, ref: Ref, changes: PatchProgramBody) {
   const { role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
   requireCoachRole(role);
-  return programSummary(await deps.programs.update(ref.orgId, ref.programId, { name }, formatInstant(deps.clock.now())));
+  const price = changes.pricePerSession === undefined ? undefined : changes.pricePerSession && { amountMinor: changes.pricePerSession.amount, currency: changes.pricePerSession.currency };
+  return programSummary(await deps.programs.update(ref.orgId, ref.programId, { name: changes.name, pricePerSession: price }, formatInstant(deps.clock.now())));
 }
 
 export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, homepage: Homepage) {
