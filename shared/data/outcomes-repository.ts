@@ -5,6 +5,7 @@ import type { Program, ProgramStructure } from '../domain/programs/program';
 import { toBookingRecord } from './bookings-repository';
 import { keys } from './keys';
 import { toProgramRecord } from './programs-repository';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
@@ -40,6 +41,12 @@ export class OutcomesRepository {
     };
   }
 
+  /** What every answered worksheet of the program says (one small item). */
+  async all(orgId: string, programId: string): Promise<WorksheetOutcome[]> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.programOutcomes(orgId, programId), ConsistentRead: true }));
+    return outcomesOf(Item ?? {});
+  }
+
   /**
    * Everything the report needs in two Queries of the program's partition, sent together: the
    * program's own items (record, structure, outcomes), and the range holding its action items,
@@ -72,9 +79,12 @@ export class OutcomesRepository {
       actionItems: work
         .filter((item) => String(item.sk).startsWith(keys.ACTION_PREFIX))
         .map((item) => ({ moduleId: String(item.moduleId), done: item.done === true })),
-      outcomes: Object.entries(outcomes)
-        .filter(([name]) => name.startsWith(OUTCOME_ATTRIBUTE))
-        .map(([, value]) => value as WorksheetOutcome),
+      outcomes: outcomesOf(outcomes),
     };
   }
 }
+
+const outcomesOf = (item: Record<string, unknown>): WorksheetOutcome[] =>
+  Object.entries(item)
+    .filter(([name]) => name.startsWith(OUTCOME_ATTRIBUTE))
+    .map(([, value]) => value as WorksheetOutcome);

@@ -16,6 +16,7 @@ let stack: LocalStack;
 let coach: ApiClient;
 let orgId: string;
 let client: ApiClient;
+let coachEmail: string;
 let clientEmail: string;
 let program: any;
 let url: string;
@@ -37,7 +38,7 @@ const answer = async (kind: string, answers: Record<string, string | number>, se
 };
 
 beforeAll(async () => {
-  ({ stack, coach, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
+  ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
   program = await aProgram(coach, orgId, { name: 'Leading with Clarity' });
   url = `/orgs/${orgId}/programs/${program.programId}`;
   ({ client, email: clientEmail } = await aJoinedClient(stack, coach, orgId, program.programId));
@@ -107,6 +108,21 @@ describe('the program report', () => {
       },
       { sessionNumber: 6, title: 'Session 6', bookingId: null, start: null, status: 'not_booked', prepSubmitted: false, reflectionSubmitted: false, rating: null, actionItems: { done: 0, total: 0 } },
     ]);
+  });
+
+  it('tells the coach once when the 90-day reflection is in, with the way to the report and the chart', async () => {
+    await stack.settle();
+    const subject = 'completed the 90-day reflection';
+    const [email, ...more] = stack.ses.outbox(coachEmail).filter((m) => m.subject.includes(subject));
+    expect(more).toEqual([]);
+    expect(email?.text).toContain('Satisfaction at intake: 4 / 10');
+    expect(email?.text).toContain('Satisfaction now: 8 / 10');
+    expect(email?.text).toContain('Change: +4');
+    expect(email?.text).toContain(`/orgs/${orgId}/programs/${program.programId}/report\n`);
+    expect(email?.text).toContain(`/orgs/${orgId}/programs/${program.programId}/report/progress`);
+    await answer('reflection_90_day', { story_now: 'Calmer still.', goals_reached: 'Delegating weekly.', satisfaction: 8 });
+    await stack.settle();
+    expect(stack.ses.outbox(coachEmail).filter((m) => m.subject.includes(subject))).toHaveLength(1);
   });
 
   it('is the coach’s: the client is refused', async () => {

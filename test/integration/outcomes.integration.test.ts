@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingsRepository } from '../../shared/data/bookings-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
+import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { StatsRepository } from '../../shared/data/stats-repository';
 import { dayOf, sessionBooked, sessionCancelled, sessionMissed } from '../../shared/domain/analytics/stats-delta';
 import { statusAt, type Booking } from '../../shared/domain/bookings/booking';
@@ -34,7 +35,16 @@ describe('the program report', () => {
     const programs = new ProgramsRepository(table);
     const full = await programs.getFull(org.orgId, programId);
     const reflections = full!.structure.sections[1]!.modules.map((m) => m.activities.find((a) => a.kind === 'session_reflection')!);
-    const worksheetDeps = { programs, worksheets: new WorksheetsRepository(table), outcomes: new OutcomesRepository(table), transaction: () => new WriteTransaction(table), clock };
+    const worksheetDeps = {
+      programs,
+      orgs: new OrgsRepository(table),
+      worksheets: new WorksheetsRepository(table),
+      outcomes: new OutcomesRepository(table),
+      outbox: new OutboxRepository(table),
+      transaction: () => new WriteTransaction(table),
+      clock,
+      appUrl: 'https://app.test',
+    };
     const long = 'x'.repeat(9_000);
     for (const [i, reflection] of reflections.entries()) {
       await answerWorksheet(worksheetDeps, client, ref, reflection.activityId, { takeaway: long, commitments: long, progress_rating: (i % 10) + 1 });

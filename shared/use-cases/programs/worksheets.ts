@@ -1,24 +1,29 @@
 import { conflict, notFound, validationFailed } from '../../domain/errors';
-import { outcomeOf } from '../../domain/outcomes/outcome-questions';
-import { isWorksheet } from '../../domain/programs/program';
+import { outcomeOf, type WorksheetOutcome } from '../../domain/outcomes/outcome-questions';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { isWorksheet, type Program } from '../../domain/programs/program';
 import { findActivity, questionsOf } from '../../domain/programs/structure-edits';
 import { answerViolations, keptAnswers } from '../../domain/programs/worksheet';
 import { formatInstant } from '../../domain/time/instant';
+import type { OrgsRepository } from '../../data/orgs-repository';
 import type { OutcomesRepository } from '../../data/outcomes-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
 import type { WorksheetsRepository } from '../../data/worksheets-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
-import type { Clock } from '../../runtime/clock';
+import { keys } from '../../data/keys';
+import { ninetyDayReflectionEmail } from '../../emails/outcome-emails';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessFullProgram, requireClientRole } from './access';
 import { activityView, visibleTo } from './program-view';
 
-export interface WorksheetDeps {
+export interface WorksheetDeps extends StagingDeps {
   programs: Pick<ProgramsRepository, 'getFull'>;
+  orgs: Pick<OrgsRepository, 'get'>;
   worksheets: Pick<WorksheetsRepository, 'get' | 'putItem'>;
-  outcomes: Pick<OutcomesRepository, 'recordItem'>;
+  outcomes: Pick<OutcomesRepository, 'recordItem' | 'all'>;
   transaction: () => WriteTransaction;
-  clock: Clock;
+  appUrl: string;
 }
 
 type Ref = { orgId: string; programId: string };
@@ -54,10 +59,35 @@ export async function answerWorksheet(deps: WorksheetDeps, caller: Caller, ref: 
   const earlier = await deps.worksheets.get(ref.orgId, ref.programId, activityId);
   const now = formatInstant(deps.clock.now());
   const kept = keptAnswers(questions, answers);
-  await deps
+  const outcome = outcomeOf(activityId, kind, questions, kept, now);
+  const tx = deps
     .transaction()
     .add(deps.worksheets.putItem(ref.orgId, ref.programId, activityId, kept, now), 'response')
-    .add(deps.outcomes.recordItem(ref.orgId, ref.programId, outcomeOf(activityId, kind, questions, kept, now)), 'outcome')
-    .commit();
+    .add(deps.outcomes.recordItem(ref.orgId, ref.programId, outcome), 'outcome');
+  if (kind === 'reflection_90_day' && !earlier) await tellCoachOfReflection(deps, tx, full.program, outcome);
+  await tx.commit();
   return { activityId, response: responseView({ answers: kept, submittedAt: earlier?.submittedAt ?? now, updatedAt: now }) };
+}
+
+/**
+ * The first time the client completes the 90-day reflection, the coach hears of it with the
+ * satisfaction before and after, and the links to the report and the chart for the final session.
+ */
+async function tellCoachOfReflection(deps: WorksheetDeps, tx: WriteTransaction, program: Program, final: WorksheetOutcome) {
+  const [org, outcomes] = await Promise.all([deps.orgs.get(program.orgId), deps.outcomes.all(program.orgId, program.programId)]);
+  if (!org) return;
+  const intake = outcomes.find((o) => o.kind === 'intake');
+  stageEffects(deps, tx, keys.programPartition(program.orgId, program.programId), emailEffects([
+    ninetyDayReflectionEmail({
+      to: org.coachEmail,
+      clientLabel: program.client?.email ?? 'Your client',
+      orgId: program.orgId,
+      programId: program.programId,
+      orgName: org.name,
+      programName: program.name,
+      intake: intake?.rating ?? null,
+      final: final.rating,
+      appUrl: deps.appUrl,
+    }),
+  ]));
 }
