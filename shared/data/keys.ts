@@ -21,6 +21,7 @@
  *                                    / OUTBOX#<entryId>                work that follows a write
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions and held slots
  *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
+ *   RATE#<limit>#<subjectHash>       / WINDOW#<epochSecond>            uses of a rate limit in one window (TTL)
  *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
@@ -85,6 +86,8 @@ export const keys = {
     pk: keys.programPartition(orgId, programId),
     sk: `COUNTER#${packageId}#WEEK#${week}`,
   }),
+
+  rateWindow: (limitName: string, subjectHash: string, windowStartSecond: number): Key => ({ pk: `RATE#${limitName}#${subjectHash}`, sk: `WINDOW#${windowStartSecond}` }),
 
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
