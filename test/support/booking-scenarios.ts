@@ -3,6 +3,8 @@ import type { CalendarFeeds } from '../../shared/adapters/calendar/calendar-feed
 import { loadBookingContext } from '../../shared/data/booking-context';
 import { BookingsRepository } from '../../shared/data/bookings-repository';
 import { CoachCalendarRepository } from '../../shared/data/coach-calendar-repository';
+import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
+import { InvitesRepository } from '../../shared/data/invites-repository';
 import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
@@ -61,7 +63,17 @@ export async function aBookableProgram(
 ) {
   const programs = new ProgramsRepository(table);
   const program = await createProgram(
-    { orgs: new OrgsRepository(table), programs, messages: new MessagesRepository(table), transaction: () => new WriteTransaction(table), clock },
+    {
+      orgs: new OrgsRepository(table),
+      programs,
+      messages: new MessagesRepository(table),
+      introCalls: new IntroCallsRepository(table),
+      invites: new InvitesRepository(table),
+      outbox: new OutboxRepository(table),
+      appUrl: 'https://app.test',
+      transaction: () => new WriteTransaction(table),
+      clock,
+    },
     org.coach,
     org.orgId,
     { type: 'one_to_one_coaching', scheduleId: org.scheduleId, ...fields },
