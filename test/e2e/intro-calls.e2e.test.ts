@@ -14,13 +14,14 @@ let stack: LocalStack;
 let coach: ApiClient;
 let coachEmail: string;
 let orgId: string;
+let feedUrl: string;
 let stop: () => Promise<void>;
 let client: ApiClient;
 let sessionsUrl: string;
 let visitor: ApiClient; // a prospect's browser: no token
 
 beforeAll(async () => {
-  ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-12-01T08:00:00Z', timeZone: 'Europe/London' }));
+  ({ stack, coach, coachEmail, orgId, feedUrl, stop } = await aCoachStack({ now: '2026-12-01T08:00:00Z', timeZone: 'Europe/London' }));
   visitor = coach.anonymous();
   const schedule = await coach.post(`/orgs/${orgId}/schedules`, {
     name: 'Intro calls',
@@ -84,6 +85,8 @@ describe('booking an intro call without an account', () => {
     const [coachMail] = mails(coachEmail, 'New intro call: Sam Rivera');
     expect(coachMail?.text).toContain('Leading my first team');
     expect(inviteOf(coachMail).event.uid).toBe(invite.event.uid);
+    const feed = await (await fetch(feedUrl)).text();
+    expect(feed).toContain(`UID:${booked.body.introCallId}@rapport`);
 
     expect(await slots('2026-12-02T13:00:00Z', '2026-12-02T15:00:00Z')).not.toContain('2026-12-02T14:00:00Z');
     // The client's 60-minute sessions that would overlap are gone from their availability and refused.
