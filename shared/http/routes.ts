@@ -47,6 +47,7 @@ export const apiFunctions = {
   reports: { entry: 'functions/api/reports.ts', table: 'read' },
   reviews: { entry: 'functions/api/reviews.ts', table: 'readWrite' },
   analytics: { entry: 'functions/api/analytics.ts', table: 'read' },
+  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite', fetchesCalendars: true },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -164,6 +165,48 @@ export const routes = [
     fn: 'analytics',
     summary: 'The coaching log for ?from=&to= as RFC 4180 CSV (coach): one row per completed session with date, client, program, hours, paid or free',
   },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/intro-calls/availability',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "Prospects pick a free intro call before they have an account; it shows times only, is limited per address and throttled, and an org that takes no intro calls is a 404.",
+    summary: 'Free intro-call slots of a coach (at most 31 days)',
+  },
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/intro-calls',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: 'Prospects book a free intro call without an account; bodies are small and strictly checked, and bookings are limited per address and per email, and throttled.',
+    summary: 'Book a free intro call',
+  },
+  {
+    method: 'GET',
+    path: '/intro-calls/by-token/{token}',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential (only its hash is stored); a wrong one is a 404.",
+    summary: "A prospect's intro call, through their link",
+  },
+  {
+    method: 'POST',
+    path: '/intro-calls/by-token/{token}/cancel',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential; changes are limited per address and throttled.",
+    summary: 'The prospect cancels their intro call',
+  },
+  {
+    method: 'POST',
+    path: '/intro-calls/by-token/{token}/reschedule',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential; changes are limited per address and throttled.",
+    summary: 'The prospect moves their intro call',
+  },
+  { method: 'GET', path: '/orgs/{orgId}/intro-calls', fn: 'introCalls', summary: "The coach's intro calls, in time order" },
+  { method: 'POST', path: '/orgs/{orgId}/intro-calls/{introCallId}/cancel', fn: 'introCalls', summary: 'The coach cancels an intro call' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
