@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { StoredBookingStatus } from '../bookings/booking';
 import type { Money } from '../programs/program';
-import { clientAttribute, countAttribute, type CountMetric } from './stats-delta';
+import type { CountMetric } from './stats-delta';
 
 /** No session lasts longer than this: a day is settled once this long has passed since it ended. */
 export const LONGEST_SESSION_MINUTES = 180;
@@ -23,19 +23,43 @@ export interface LiveSession {
   price: Money | null;
 }
 
+type DayKind = 'settled' | 'open' | 'future';
+
 interface Day {
   date: string;
-  /** Epoch minutes of the day's start and of the next day's start, in the org's zone. */
+  kind: DayKind;
+  /** Epoch minutes of the day's start and of the next day's start in the org's zone; only for open days. */
   start: number;
   end: number;
 }
 
-const minutes = (dt: DateTime) => Math.floor(dt.toMillis() / 60_000);
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function daysBetween(from: DateTime, to: DateTime): Day[] {
-  const days: Day[] = [];
-  for (let d = from; d <= to; d = d.plus({ days: 1 })) days.push({ date: d.toISODate() ?? '', start: minutes(d), end: minutes(d.plus({ days: 1 })) });
+/** Calendar dates from `from` to `to`, plain date arithmetic (a date has no zone). */
+function calendarDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let ms = Date.parse(from); ms <= Date.parse(to); ms += DAY_MS) days.push(isoDay(ms));
   return days;
+}
+
+/**
+ * Which days may still have sessions under way. A day two or more days before today (in the org's
+ * zone) ended a full day ago: settled. Only yesterday and today need their real bounds (luxon, in
+ * the zone, so a 23- or 25-hour day is what it is), which keeps a year's analytics cheap.
+ */
+function dayClassifier(zone: string, now: number) {
+  const today = DateTime.fromMillis(now * 60_000, { zone }).toISODate() ?? '';
+  const yesterday = isoDay(Date.parse(today) - DAY_MS);
+  return (date: string): Day => {
+    if (date < yesterday) return { date, kind: 'settled', start: NaN, end: NaN };
+    if (date > today) return { date, kind: 'future', start: NaN, end: NaN };
+    const startOfDay = DateTime.fromISO(date, { zone }).startOf('day');
+    const start = Math.floor(startOfDay.toMillis() / 60_000);
+    const end = Math.floor(startOfDay.plus({ days: 1 }).toMillis() / 60_000);
+    const kind: DayKind = end + LONGEST_SESSION_MINUTES <= now ? 'settled' : start > now ? 'future' : 'open';
+    return { date, kind, start, end };
+  };
 }
 
 /**
@@ -45,26 +69,23 @@ function daysBetween(from: DateTime, to: DateTime): Day[] {
  * days), because `completed` is derived from the clock, never written.
  */
 export function analyticsPlan(period: { from: string; to: string }, zone: string, now: number) {
-  const from = DateTime.fromISO(period.from, { zone }).startOf('day');
-  const to = DateTime.fromISO(period.to, { zone }).startOf('day');
-  const length = Math.round(to.diff(from, 'days').days) + 1;
-  const previousFrom = from.minus({ days: length });
-  const days = daysBetween(from, to);
-  const previousDays = daysBetween(previousFrom, from.minus({ days: 1 }));
-  const open = [...previousDays, ...days].filter((d) => classify(d, now) === 'open');
+  const length = Math.round((Date.parse(period.to) - Date.parse(period.from)) / DAY_MS) + 1;
+  const previousFrom = isoDay(Date.parse(period.from) - length * DAY_MS);
+  const previousTo = isoDay(Date.parse(period.from) - DAY_MS);
+  const classify = dayClassifier(zone, now);
+  const days = calendarDays(period.from, period.to).map(classify);
+  const previousDays = calendarDays(previousFrom, previousTo).map(classify);
+  const open = [...previousDays, ...days].filter((d) => d.kind === 'open');
   return {
     days,
     previousDays,
-    previous: { from: previousFrom.toISODate() ?? '', to: from.minus({ days: 1 }).toISODate() ?? '' },
-    months: { from: previousFrom.toFormat('yyyy-MM'), to: to.toFormat('yyyy-MM') },
+    previous: { from: previousFrom, to: previousTo },
+    months: { from: previousFrom.slice(0, 7), to: period.to.slice(0, 7) },
     openRange: open.length > 0 ? { from: open[0]!.start, to: open[open.length - 1]!.end } : null,
   };
 }
 
 export type AnalyticsPlan = ReturnType<typeof analyticsPlan>;
-
-const classify = (day: Day, now: number): 'settled' | 'open' | 'future' =>
-  day.end + LONGEST_SESSION_MINUTES <= now ? 'settled' : day.start > now ? 'future' : 'open';
 
 interface DayFigures {
   completed: number;
@@ -78,16 +99,34 @@ interface DayFigures {
   revenue: Map<string, number>;
 }
 
-function figuresOf(day: Day, sums: Record<string, number>, live: LiveSession[], now: number): DayFigures {
-  const dd = day.date.slice(8, 10);
-  const count = (metric: CountMetric) => sums[countAttribute(day.date, metric)] ?? 0;
-  const valuesOf = (metric: CountMetric) => {
-    const prefix = `${dd}#${metric}#`;
-    return Object.entries(sums).flatMap(([name, amount]) => (name.startsWith(prefix) ? [[name.slice(prefix.length), amount] as const] : []));
-  };
+/** One day's sums, parsed once from its month's attribute names (`<dd>#<metric>[#<currency>]`, `<dd>#client#<id>`). */
+interface DaySums {
+  counts: Partial<Record<CountMetric, number>>;
+  values: Partial<Record<CountMetric, [string, number][]>>;
+  clients: [string, number][];
+}
+
+function indexMonth(sums: Record<string, number>): Map<string, DaySums> {
+  const days = new Map<string, DaySums>();
+  for (const [name, amount] of Object.entries(sums)) {
+    const [dd = '', kind = '', rest] = name.split('#', 3);
+    const day = days.get(dd) ?? { counts: {}, values: {}, clients: [] };
+    days.set(dd, day);
+    if (kind === 'client') day.clients.push([name.slice(dd.length + 8), amount]);
+    else if (rest === undefined) day.counts[kind as CountMetric] = amount;
+    else (day.values[kind as CountMetric] ??= []).push([rest, amount]);
+  }
+  return days;
+}
+
+const NO_SUMS: DaySums = { counts: {}, values: {}, clients: [] };
+
+function figuresOf(day: Day, sums: DaySums, live: LiveSession[], now: number): DayFigures {
+  const count = (metric: CountMetric) => sums.counts[metric] ?? 0;
+  const valuesOf = (metric: CountMetric) => sums.values[metric] ?? [];
   const revenue = new Map<string, number>();
   const addRevenue = (currency: string, amount: number) => revenue.set(currency, (revenue.get(currency) ?? 0) + amount);
-  const kind = classify(day, now);
+  const kind = day.kind;
   const figures: DayFigures = {
     completed: 0,
     noShow: count('noShow'),
@@ -106,8 +145,7 @@ function figuresOf(day: Day, sums: Record<string, number>, live: LiveSession[], 
     figures.completed = count('booked') - figures.cancelledFree - figures.cancelledLate - figures.noShow;
     for (const [currency, amount] of valuesOf('booked')) addRevenue(currency, amount);
     for (const [currency, amount] of [...valuesOf('cancelledFree'), ...valuesOf('cancelledLate'), ...valuesOf('noShow')]) addRevenue(currency, -amount);
-    const clientPrefix = clientAttribute(day.date, '');
-    for (const [name, live] of Object.entries(sums)) if (name.startsWith(clientPrefix) && live > 0) figures.clients.add(name.slice(clientPrefix.length));
+    for (const [client, sessions] of sums.clients) if (sessions > 0) figures.clients.add(client);
   } else if (kind === 'open') {
     for (const s of live) {
       if (s.start < day.start || s.start >= day.end || s.status !== 'confirmed' || s.end > now) continue;
@@ -131,8 +169,8 @@ function figuresOf(day: Day, sums: Record<string, number>, live: LiveSession[], 
  *   no-shows at the price of their program when booked. Currencies are never added together.
  */
 export function orgAnalytics(plan: AnalyticsPlan, months: MonthSums[], live: LiveSession[], now: number) {
-  const byMonth = new Map(months.map((m) => [m.month, m.sums]));
-  const figures = (day: Day) => figuresOf(day, byMonth.get(day.date.slice(0, 7)) ?? {}, live, now);
+  const byMonth = new Map(months.map((m) => [m.month, indexMonth(m.sums)]));
+  const figures = (day: Day) => figuresOf(day, byMonth.get(day.date.slice(0, 7))?.get(day.date.slice(8, 10)) ?? NO_SUMS, live, now);
   const current = plan.days.map((day) => ({ day, ...figures(day) }));
   const previousClients = new Set(plan.previousDays.flatMap((day) => [...figures(day).clients]));
   const currentClients = new Set(current.flatMap((d) => [...d.clients]));

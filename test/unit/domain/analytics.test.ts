@@ -22,16 +22,18 @@ describe('the analytics sums', () => {
 });
 
 describe('the analytics of a period', () => {
-  it('takes whole days in the org’s zone, across a change of clock, and the equal period before', () => {
-    const plan = analyticsPlan({ from: '2026-10-24', to: '2026-10-26' }, 'Europe/London', minute('2027-01-01T00:00:00Z'));
-    expect(plan.days.map((d) => [d.date, d.end - d.start])).toEqual([
-      ['2026-10-24', 1440],
-      ['2026-10-25', 1500], // British Summer Time ends: a 25-hour day
-      ['2026-10-26', 1440],
+  it('takes whole days in the org’s zone and the equal period before; today across a change of clock is 25 hours', () => {
+    const plan = analyticsPlan({ from: '2026-10-24', to: '2026-10-26' }, 'Europe/London', minute('2026-10-25T12:00:00Z'));
+    expect(plan.days.map((d) => [d.date, d.kind])).toEqual([
+      ['2026-10-24', 'settled'], // ended at 23:00 UTC, more than three hours ago
+      ['2026-10-25', 'open'],
+      ['2026-10-26', 'future'],
     ]);
+    // British Summer Time ends on 25 October: the day runs from 23:00 UTC the day before to midnight UTC.
+    expect(plan.openRange).toEqual({ from: minute('2026-10-24T23:00:00Z'), to: minute('2026-10-26T00:00:00Z') });
     expect(plan.previous).toEqual({ from: '2026-10-21', to: '2026-10-23' });
     expect(plan.months).toEqual({ from: '2026-10', to: '2026-10' });
-    expect(plan.openRange).toBeNull();
+    expect(analyticsPlan({ from: '2026-10-24', to: '2026-10-26' }, 'Europe/London', minute('2027-01-01T00:00:00Z')).openRange).toBeNull();
   });
 
   it('counts sessions of a day not yet settled from the sessions: ended ones completed, the rest not', () => {
