@@ -14,7 +14,7 @@ import {
   templateBody,
   templatePath,
 } from '../../shared/http/schemas/programs';
-import { bookingsRepository, clock, messagesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { bookingsRepository, clock, messagesRepository, orgsRepository, programsRepository, suppressionRepository, transaction } from '../../shared/runtime/deps';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import {
   addSessionModule,
@@ -43,7 +43,7 @@ export const handler = apiFunction('programs', {
     listPrograms({ orgs: orgsRepository(), programs: programsRepository() }, caller, path.orgId, query),
   ),
   'GET /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath }, ({ caller, path }) =>
-    getProgram({ programs: programsRepository() }, caller, path.orgId, path.programId),
+    getProgram({ programs: programsRepository(), suppressions: suppressionRepository() }, caller, path.orgId, path.programId),
   ),
   'PATCH /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath, body: patchProgramBody }, ({ caller, path, body }) =>
     renameProgram(editDeps(), caller, path, body.name),

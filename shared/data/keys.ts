@@ -19,6 +19,8 @@
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
  *                                    / OUTBOX#<entryId>                work that follows a write
+ *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
+ *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions and held slots
  *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
  *
@@ -89,6 +91,8 @@ export const keys = {
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
   OUTBOX_COLLECTION: 'OUTBOX',
+  suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /** byCollection: every outbox entry not yet finished, oldest first. */
   outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
 } as const;

@@ -28,7 +28,7 @@ function event(overrides: Partial<HttpEvent> & { claims?: Record<string, string>
   } as HttpEvent;
 }
 
-const signedIn = { claims: { sub: 'user-1', email: 'Coach@Example.com' } };
+const signedIn = { claims: { sub: 'user-1', email: 'Coach@Example.com', email_verified: 'true', token_use: 'id' } };
 
 const route = apiRoute(
   { path: z.object({ thingId: z.string().regex(/^[a-z]+$/) }), body: z.strictObject({ size: z.number().int().min(1) }), status: 201 },
@@ -53,6 +53,18 @@ describe('apiRoute', () => {
     const result = await route(event({ body: '{"size":3}' }), context);
     expect(result.statusCode).toBe(401);
     expect(parseBody(result)).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue.' } });
+  });
+
+  it('refuses an address Cognito has not verified, and an access token, with 401', async () => {
+    const unverified = await route(event({ claims: { ...signedIn.claims, email_verified: 'false' }, body: '{"size":3}' }), context);
+    expect(unverified.statusCode).toBe(401);
+    expect(parseBody(unverified).error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Confirm your email') });
+    const noClaim = await route(event({ claims: { sub: 'user-1', email: 'a@b.co', token_use: 'id' }, body: '{"size":3}' }), context);
+    expect(noClaim.statusCode).toBe(401);
+    // An access token has no email; API Gateway's authorizer lets it through, the API does not.
+    const access = await route(event({ claims: { sub: 'user-1', token_use: 'access', client_id: 'web', scope: 'aws.cognito.signin.user.admin' }, body: '{"size":3}' }), context);
+    expect(access.statusCode).toBe(401);
+    expect(parseBody(access).error.message).toContain('ID token');
   });
 
   it('answers 400 naming each bad field, and 400 for a body that is not JSON', async () => {
