@@ -13,6 +13,8 @@ export interface RapportConfig {
   /** The frontend's base URL, for links in emails (invites). */
   appUrl: string;
   corsOrigins: string[];
+  /** An SNS topic for alarms; null: the stack creates one (output AlarmTopicArn). */
+  alarmTopicArn: string | null;
   throttle: { rateLimit: number; burstLimit: number };
   /** Tighter limits for the routes that need no token. */
   publicThrottle: { rateLimit: number; burstLimit: number };
@@ -55,6 +57,7 @@ export function readConfig(scope: Construct): RapportConfig {
     sesIdentity,
     appUrl: appUrl.replace(/\/$/, ''),
     corsOrigins,
+    alarmTopicArn: typeof get('alarmTopicArn') === 'string' && String(get('alarmTopicArn')).startsWith('arn:') ? String(get('alarmTopicArn')) : null,
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),
     publicThrottle: limits(parse('publicThrottle'), { rateLimit: 5, burstLimit: 10 }),
   };

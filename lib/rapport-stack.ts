@@ -6,6 +6,7 @@ import { Automation } from './automation';
 import type { RapportConfig } from './config';
 import { DataTable } from './data';
 import { FailureQueues } from './failure-queues';
+import { Monitoring } from './monitoring';
 import { Workers } from './workers';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
 
@@ -17,6 +18,7 @@ export class RapportStack extends Stack {
   readonly api: Api;
   readonly workers: Workers;
   readonly failures: FailureQueues;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: RapportConfig }) {
     super(scope, id, props);
@@ -37,6 +39,16 @@ export class RapportStack extends Stack {
     this.failures = new FailureQueues(this, 'Failures', { scheduleDelivery: this.automation.deadLetterQueue });
     this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, failures: this.failures, environment });
     this.api = new Api(this, 'Api', { config, data: this.data, auth: this.auth, automation: this.automation, environment });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmTopicArn: config.alarmTopicArn,
+      api: this.api,
+      data: this.data,
+      failureQueues: this.failures.queues,
+      functions: { ...this.api.functions, ...this.workers.functions },
+      relay: this.workers.functions.outboxRelay,
+      sweeper: this.workers.functions.outboxSweeper,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

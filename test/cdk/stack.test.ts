@@ -254,3 +254,44 @@ describe('the session automation', () => {
     expect(actions.filter((a: string) => a.startsWith('scheduler:') || a.startsWith('ses:') || a === 'iam:PassRole')).toEqual([]);
   });
 });
+
+describe('every failure visible', () => {
+  const alarms = () => resourcesOf('AWS::CloudWatch::Alarm').map((a) => a.Properties);
+  /** An alarm's metric, whether CloudFormation holds it flat or (labelled) as a one-metric query. */
+  const metricOf = (a: any) => {
+    const stat = a.Metrics?.find((m: any) => m.MetricStat)?.MetricStat;
+    if (!stat) return { MetricName: a.MetricName, Namespace: a.Namespace, Dimensions: a.Dimensions ?? [], Stat: a.ExtendedStatistic ?? a.Statistic, Period: a.Period, EvaluationPeriods: a.EvaluationPeriods };
+    return { ...stat.Metric, Dimensions: stat.Metric.Dimensions ?? [], Stat: stat.Stat, Period: stat.Period, EvaluationPeriods: a.EvaluationPeriods };
+  };
+  const named = (metricName: string) => alarms().map(metricOf).filter((m) => m.MetricName === metricName);
+
+  it('alarms on each failure queue, each Lambda’s errors and throttles, relay lag, API 5xx and p99, DynamoDB throttles, stuck outbox work and SES rates', () => {
+    const functionCount = Object.keys(apiFunctions).length + Object.keys(scheduledFunctions).length;
+    expect(named('ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(named('Errors').filter((a) => a.Namespace === 'AWS/Lambda')).toHaveLength(functionCount);
+    expect(named('Throttles')).toHaveLength(functionCount);
+    expect(named('IteratorAge')).toHaveLength(1);
+    expect(named('Latency')).toEqual([expect.objectContaining({ Stat: 'p99', Namespace: 'AWS/ApiGateway' })]);
+    expect(alarms().filter((a) => JSON.stringify(a.Metrics ?? '').includes('5xx'))).toHaveLength(1);
+    const throttleEvents = [...named('ReadThrottleEvents'), ...named('WriteThrottleEvents')];
+    expect(throttleEvents).toHaveLength(2 * (1 + tableDefinition.indexes.length));
+    expect(throttleEvents.filter((a) => a.Dimensions.some((d: any) => d.Name === 'GlobalSecondaryIndexName'))).toHaveLength(2 * tableDefinition.indexes.length);
+    expect(named('OutboxPendingAfterSweep')).toEqual([expect.objectContaining({ EvaluationPeriods: 15, Period: 60 })]);
+    expect(named('Reputation.BounceRate')).toHaveLength(1);
+    expect(named('Reputation.ComplaintRate')).toHaveLength(1);
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('MonitoringAlarms'));
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
+  });
+
+  it('sends alarms to the topic given in context instead, when there is one', () => {
+    const given = createApp({ context: { ...context, 'rapport:alarmTopicArn': 'arn:aws:sns:eu-west-1:111122223333:ops' } });
+    given.app.synth();
+    const t = Template.fromStack(given.stack);
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm')) as any[]) expect(alarm.Properties.AlarmActions).toEqual(['arn:aws:sns:eu-west-1:111122223333:ops']);
+  });
+
+  it('has one dashboard with the same numbers, and keeps every invocation’s REPORT line', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    for (const fn of resourcesOf('AWS::Lambda::Function')) expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'INFO' });
+  });
+});

@@ -121,3 +121,14 @@ describe('apiFunction', () => {
     expect(JSON.parse(unknown.body).error.code).toBe('not_found');
   });
 });
+
+describe('a correlation id for every request', () => {
+  it("answers API Gateway's request id, or the caller's own x-correlation-id when it is a sane one", async () => {
+    const { handler } = await import('../../../functions/api/system');
+    const health = (headers: Record<string, string>) =>
+      handler(event({ routeKey: 'GET /health', headers, requestContext: { requestId: 'req-123', http: { method: 'GET', path: '/health' } } as HttpEvent['requestContext'] }), context);
+    expect((await health({})).headers?.['x-correlation-id']).toBe('req-123');
+    expect((await health({ 'x-correlation-id': 'web-7f3a' })).headers?.['x-correlation-id']).toBe('web-7f3a');
+    expect((await health({ 'x-correlation-id': 'no spaces <or> markup' })).headers?.['x-correlation-id']).toBe('req-123');
+  });
+});
