@@ -8,7 +8,8 @@ import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
-import { createProgram } from '../../shared/use-cases/programs/create-program';
+import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
+import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
 import { acceptInvite, createInvite, type InviteDeps } from '../../shared/use-cases/programs/invites';
 import { aCaller } from '../support/scenarios';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
@@ -85,12 +86,24 @@ describe('a reschedule racing another change of the same session', () => {
   });
 });
 
+const programDeps = (clock: TestClock): CreateProgramDeps => ({
+  transaction: () => new WriteTransaction(table),
+  clock,
+  orgs: new OrgsRepository(table),
+  programs: new ProgramsRepository(table),
+  messages: new MessagesRepository(table),
+  introCalls: new IntroCallsRepository(table),
+  invites: new InvitesRepository(table),
+  outbox: new OutboxRepository(table),
+  appUrl: 'https://app.test',
+});
+
 describe('invites and programs under contention', () => {
   it('retry a transaction DynamoDB refused for contention alone, instead of answering 500', async () => {
     const clock = TestClock.at('2027-04-01T08:00:00Z');
     const org = await aCoachOrg(table, clock);
     const base = { transaction: () => new WriteTransaction(table), clock };
-    const creating = contended({ ...base, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), messages: new MessagesRepository(table) }, 2);
+    const creating = contended(programDeps(clock), 2);
     const program = await createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId });
     expect(creating.refused()).toBe(2);
 
@@ -115,7 +128,7 @@ describe('invites and programs under contention', () => {
   it('still give up after five refusals in a row, with the refusal', async () => {
     const clock = TestClock.at('2027-04-01T08:00:00Z');
     const org = await aCoachOrg(table, clock);
-    const creating = contended({ transaction: () => new WriteTransaction(table), clock, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), messages: new MessagesRepository(table) }, 5);
+    const creating = contended(programDeps(clock), 5);
     await expect(createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId })).rejects.toMatchObject({ conflict: true });
   });
 });
