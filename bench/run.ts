@@ -1,5 +1,6 @@
 import { availabilityEngine } from './availability';
 import { bundleSizes } from './bundles';
+import { calendarFeed } from './calendar';
 import { edgeOverhead } from './edge';
 import { report } from './harness';
 
@@ -7,4 +8,5 @@ import { report } from './harness';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 report('Availability engine (budget: 5 ms median)', await availabilityEngine());
 report('HTTP edge (in-process)', await edgeOverhead());
+report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', await calendarFeed());
 await bundleSizes();

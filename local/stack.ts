@@ -87,7 +87,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const settle = () => (poller ? poller.drain() : Promise.resolve());
     const scheduler = new LocalScheduler(clock, invokeScheduledTarget, {
       recurring: async () => {
-        await runScheduledFunction('outboxSweeper', {});
+        for (const name of everyMinute) await runScheduledFunction(name, {});
       },
       settle,
     });
@@ -144,6 +144,7 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     APP_URL: target.url,
     PUBLIC_API_URL: target.url,
     CALENDAR_FETCH_POLICY: 'allow-loopback',
+    SDK_REQUEST_TIMEOUT_MS: '20000',
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',
     SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:rapport-local-dead-letters',
@@ -154,6 +155,11 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     ),
   });
 }
+
+/** The functions AWS runs every minute (the outbox sweeper, the calendar refresh); here, after every move of the clock. */
+const everyMinute = (Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]).flatMap(([name, spec]) =>
+  spec.trigger === 'every-minute' ? [name] : [],
+);
 
 const loaded = new Map<ApiFunctionName, Promise<LambdaHandler>>();
 

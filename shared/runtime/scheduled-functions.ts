@@ -53,6 +53,12 @@ export const scheduledFunctions = {
     sendsEmail: true,
     managesSchedules: true,
   },
+  calendarRefresh: {
+    entry: 'functions/scheduled/calendar-refresh.ts',
+    description: "Reads coaches' connected calendars again (each about every 10 minutes) and stores their busy time",
+    trigger: 'every-minute',
+    fetchesCalendars: true,
+  },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 
 export type ScheduledFunctionName = keyof typeof scheduledFunctions;
