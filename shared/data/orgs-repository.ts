@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Org, Membership } from '../domain/orgs/org';
-import type { Schedule } from '../domain/schedules/schedule';
+import { DEFAULT_SCHEDULE_SETTINGS, type Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
 import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
 import { WriteTransaction, type TransactItem } from './write-transaction';
@@ -134,6 +134,10 @@ export function toOrgRecord(item: Record<string, unknown>): Org {
   const org = stored as unknown as Org;
   return {
     ...org,
+    // Schedules stored before booking horizons existed read with the default.
+    schedules: Object.fromEntries(
+      Object.entries(org.schedules ?? {}).map(([id, schedule]) => [id, { ...schedule, bookingHorizonDays: schedule.bookingHorizonDays ?? DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays }]),
+    ),
     meetingUrl: org.meetingUrl ?? null,
     introCalls: org.introCalls ?? null,
     calendar: org.calendar ? { ...org.calendar, lastSyncError: org.calendar.lastSyncError ?? null, etag: org.calendar.etag ?? null, lastModified: org.calendar.lastModified ?? null } : null,

@@ -61,7 +61,8 @@ function dailyEvents(count: number): string {
 describe('hostile feeds at connect', () => {
   it.each([
     [25_000, /holds 25,000 events, and the limit is 20,000/],
-    [5_000, /more than 10,000 events in the next/],
+    // Whichever limit it meets first on this machine: the occurrences in the horizon, or the work.
+    [5_000, /more than 10,000 events in the next|more than 2 seconds of work/],
   ])('refuses a feed of %i daily events with 422 calendar_too_large within 5 s, while /health answers in under 200 ms', async (count, why) => {
     ics.ics = dailyEvents(count);
     const { result, elapsedMs, slowestMs, asked } = await whileWatchingHealth(connect());

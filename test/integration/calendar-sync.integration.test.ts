@@ -48,7 +48,7 @@ describe('busy time stored at connect and read on the request path', () => {
   });
 
   it('says the calendar was not checked past the synced horizon, and still offers those slots', async () => {
-    const org = await aCoachOrg(table, clock);
+    const org = await aCoachOrg(table, clock, { bookingHorizonDays: 365 });
     const program = await aBookableProgram(table, clock, org);
     const beyond = await getAvailability(bookingDepsFor(table, clock), program.client, program.ref, { packageId: 'coaching', from: at('2027-03-25T00:00:00Z'), to: at('2027-04-10T00:00:00Z') });
     expect(beyond.calendarChecked).toBe(false);

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import type { BookingContext, loadBookingContext } from '../../data/booking-context';
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { CalendarBusy } from '../../data/busy-time';
@@ -42,7 +43,7 @@ export interface BookingScope {
 
 /** The org, program and schedule of the records just read, when all three exist. */
 export function scopeOf(ctx: BookingContext): Omit<BookingScope, 'role'> | null {
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+  const schedule = ctx.org && ctx.program ? ownEntry(ctx.org.schedules, ctx.program.scheduleId) : undefined;
   return ctx.org && ctx.program && schedule ? { org: ctx.org, program: ctx.program, schedule } : null;
 }
 
