@@ -115,7 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       async stop() {
         clearInterval(ticker);
-        poller?.stop();
+        await poller?.stop();
         useClock(systemClock);
         await close(server);
         await dynamo?.stop();
@@ -123,7 +123,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
   } catch (error) {
     clearInterval(ticker);
-    poller?.stop();
+    await poller?.stop();
     await close(server);
     await dynamo?.stop();
     throw error;

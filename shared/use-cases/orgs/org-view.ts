@@ -25,7 +25,7 @@ export function orgView(org: Org, origin: string) {
     name: org.name,
     timeZone: org.timeZone,
     meetingUrl: org.meetingUrl,
-    introCalls: org.introCalls,
+    introCalls: org.introCalls ? { ...org.introCalls, questions: org.introCalls.questions ?? [] } : null,
     calendar: calendarView(org, origin),
     createdAt: org.createdAt,
     updatedAt: org.updatedAt,
