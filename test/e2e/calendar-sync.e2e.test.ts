@@ -26,7 +26,10 @@ const connect = (icsUrl = ics.calendarUrl) => coach.put(`/orgs/${orgId}/calendar
 const advanceClock = (minutes: number) => coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });
 
 /** Runs `work` while asking /health every 20 ms; answers the work's result and the slowest /health. */
-async function whileWatchingHealth<T>(work: Promise<T>) {
+async function whileWatchingHealth<T>(start: () => Promise<T>) {
+  // The first request of a function loads its module; that is a cold start, not what is measured here.
+  await (await fetch(`${stack.url}/health`)).text();
+  const work = start();
   let done = false;
   let slowestMs = 0;
   let asked = 0;
@@ -65,7 +68,7 @@ describe('hostile feeds at connect', () => {
     [5_000, /more than 10,000 events in the next|more than 2 seconds of work/],
   ])('refuses a feed of %i daily events with 422 calendar_too_large within 5 s, while /health answers in under 200 ms', async (count, why) => {
     ics.ics = dailyEvents(count);
-    const { result, elapsedMs, slowestMs, asked } = await whileWatchingHealth(connect());
+    const { result, elapsedMs, slowestMs, asked } = await whileWatchingHealth(() => connect());
     expect(result.status).toBe(422);
     expect(result.body.error.code).toBe('calendar_too_large');
     expect(result.body.error.message).toMatch(why);
