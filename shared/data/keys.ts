@@ -5,6 +5,7 @@
  *   USER#<userId>                    / MEMBER#<orgId>                  the user coaches that org
  *   USER#<userId>                    / MEMBER#<orgId>#<programId>      the user is that program's client
  *   ORG#<orgId>                      / ORG                             the org, its schedules and calendar link
+ *                                    / BUSY#<bucketMinute>             a week of busy time from the coach's connected calendar
  *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
  *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
  *                                    / PROGRAM#HOMEPAGE                the homepage
@@ -23,6 +24,8 @@
  *                                    / REVIEW_REQUEST                  the coach's latest request for a review
  *                                    / OUTBOX#<entryId>                work that follows a write
  *   ORG#<orgId>#STATS                / MONTH#<YYYY-MM>                 the org's sessions, by day of that month (analytics)
+ *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
+ *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
  *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
  *   ORG#<orgId>#INTRO                / CALL#<introCallId>              a prospect's free intro call (gsi1: the org's calls by start)
@@ -54,6 +57,14 @@ export const keys = {
   membershipsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: MEMBER }),
 
   org: (orgId: string): Key => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  /**
+   * Busy time of the org's connected calendar, one item per 7-day bucket. It lives beside the org
+   * (the coach's practice), not under COACH#: a booking's one BatchGetItem must name it before it
+   * knows who the coach is.
+   */
+  busyBucket: (orgId: string, bucketMinute: number): Key => ({ pk: `ORG#${orgId}`, sk: `BUSY#${pad(bucketMinute)}` }),
+  /** byCollection on the org item: connected calendars by when they are next due a refresh. */
+  calendarSyncQueue: (dueAt = '', orgId = '') => ({ gsi1pk: 'CALENDAR_SYNC', gsi1sk: dueAt ? `${dueAt}#${orgId}` : '' }),
 
   programPartition: (orgId: string, programId: string): string => `ORG#${orgId}#PROG#${programId}`,
   program: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM' }),
@@ -123,6 +134,8 @@ export const keys = {
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
   OUTBOX_COLLECTION: 'OUTBOX',
+  suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /** byCollection: every outbox entry not yet finished, oldest first. */
   outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
 } as const;

@@ -10,8 +10,9 @@ export interface ScheduledFunctionSpec {
    * `outbox-stream`: the table's stream delivers each new outbox entry.
    * `every-minute`: a recurring EventBridge schedule.
    * `target`: the one-time schedules of each booking invoke it.
+   * `mail-feedback`: SES's bounce and complaint events, through SNS.
    */
-  trigger: 'outbox-stream' | 'every-minute' | 'target';
+  trigger: 'outbox-stream' | 'every-minute' | 'target' | 'mail-feedback';
   /** For targets: the environment variable that tells the schedule-making functions its ARN. */
   arnVariable?: string;
   sendsEmail?: true;
@@ -52,6 +53,17 @@ export const scheduledFunctions = {
     trigger: 'every-minute',
     sendsEmail: true,
     managesSchedules: true,
+  },
+  mailFeedback: {
+    entry: 'functions/events/mail-feedback.ts',
+    description: 'Suppresses addresses SES reports as permanently bounced or complaining',
+    trigger: 'mail-feedback',
+  },
+  calendarRefresh: {
+    entry: 'functions/scheduled/calendar-refresh.ts',
+    description: "Reads coaches' connected calendars again (each about every 10 minutes) and stores their busy time",
+    trigger: 'every-minute',
+    fetchesCalendars: true,
   },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 

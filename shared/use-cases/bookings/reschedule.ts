@@ -8,6 +8,7 @@ import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingContext } from '../../data/booking-context';
 import { keys } from '../../data/keys';
+import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
@@ -15,7 +16,7 @@ import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
-import { countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
+import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
 
 export type RescheduleDeps = BookingDeps;
 
@@ -45,7 +46,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const newStart = toEpochMinutes(input.start);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
+    const { booking, busy, ...scope } = await loadBooking(deps, caller, ref, bookingId, busyAround(newStart));
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
     requireConfirmed(booking);
@@ -56,7 +57,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
     if (mode === 'request' && booking.pendingRequestId) throw conflict('reschedule_pending', 'A request to move this session is already waiting for the coach.');
     if (newStart === booking.start) return bookingView(booking, now);
 
-    const to = await requireOfferedTime(deps, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
+    const to = requireOfferedTime(busy, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
     const pending = booking.pendingRequestId ? await pendingRequest(deps, ref, booking.pendingRequestId) : null;
     const tx = deps.transaction();
     try {
@@ -82,9 +83,13 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       return bookingView(moved, now);
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
-      if (error.failed.includes('week')) throw weeklyLimitReached(findPackage(scope.program, booking.packageId)?.perWeek ?? 1);
-      if (error.failed.includes('lock')) throw slotUnavailable();
-      // The session or request changed between our read and our write: decide again on fresh reads.
+      // The session or request changed between our read and our write (its version, or its own blocks
+      // no longer ours), or DynamoDB reported contention: decide again on fresh reads. Only a refusal
+      // on a fresh read says the new time or week is really taken.
+      const stale = error.conflict || ['booking', 'release', 'request', 'hold', 'calendar'].some((tag) => error.failed.includes(tag));
+      if (!stale && error.failed.includes('week')) throw weeklyLimitReached(findPackage(scope.program, booking.packageId)?.perWeek ?? 1);
+      if (!stale && error.failed.includes('lock')) throw slotUnavailable();
+      if (error.conflict) await conflictBackoff(attempt);
     }
   }
   throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import { conflict, invalidField } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import { generateHomepage, generateStructure, type IdSource } from '../../domain/programs/generate-program';
@@ -10,6 +11,7 @@ import type { Org } from '../../domain/orgs/org';
 import type { MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import type { CreateProgramBody } from '../../http/schemas/programs';
@@ -83,7 +85,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
 
   let schedule: Schedule | null = null;
   if (input.scheduleId) {
-    if (!org.schedules[input.scheduleId]) throw invalidField('scheduleId', 'This org has no schedule with that id.');
+    if (!ownEntry(org.schedules, input.scheduleId)) throw invalidField('scheduleId', 'This org has no schedule with that id.');
   } else {
     if (Object.keys(org.schedules).length >= SCHEDULE_LIMITS.schedulesPerOrg) throw scheduleLimitReached();
     schedule = defaultCoachingSchedule(org, newId(), nowMs);
@@ -124,7 +126,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
     stageEffects(deps, tx, keys.programPartition(orgId, program.programId), invited.effects);
   }
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('org')) throw await whyOrgRefused(deps.orgs, orgId, caller, input);
     if (error instanceof TransactionRefused && error.failed.includes('intro_call')) throw alreadyConverted();
@@ -147,6 +149,6 @@ async function requireUnconvertedCall(deps: Pick<CreateProgramDeps, 'introCalls'
 async function whyOrgRefused(orgs: OrgReader, orgId: string, caller: Caller, input: CreateProgramBody) {
   const org = await requireCoach(orgs, orgId, caller);
   if (!org.calendar) return calendarNotConnected();
-  if (input.scheduleId && !org.schedules[input.scheduleId]) return invalidField('scheduleId', 'This org has no schedule with that id.');
+  if (input.scheduleId && !ownEntry(org.schedules, input.scheduleId)) return invalidField('scheduleId', 'This org has no schedule with that id.');
   return scheduleLimitReached();
 }
