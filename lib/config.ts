@@ -6,6 +6,8 @@ export interface RapportConfig {
   senderEmail: string;
   /** The frontend's base URL, for links in emails (invites). */
   appUrl: string;
+  /** The API's public URL when it has a custom domain (join links point there); else API Gateway's own. */
+  apiUrl?: string;
   corsOrigins: string[];
   throttle: { rateLimit: number; burstLimit: number };
   /** Tighter limits for the routes that need no token. */
@@ -30,6 +32,7 @@ export function readConfig(scope: Construct): RapportConfig {
   return {
     senderEmail,
     appUrl: appUrl.replace(/\/$/, ''),
+    ...(get('apiUrl') ? { apiUrl: String(get('apiUrl')).replace(/\/$/, '') } : {}),
     corsOrigins,
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),
     publicThrottle: limits(parse('publicThrottle'), { rateLimit: 5, burstLimit: 10 }),

@@ -5,7 +5,7 @@ import { keys } from './keys';
 import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
 import { WriteTransaction, type TransactItem } from './write-transaction';
 
-type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar'>>;
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar' | 'logoUrl' | 'brandColor' | 'signature'>>;
 
 export class OrgsRepository {
   constructor(private readonly table: Table) {}
@@ -152,7 +152,13 @@ export class OrgsRepository {
 export function toOrgRecord(item: Record<string, unknown>): Org {
   const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
   const org = stored as unknown as Org;
-  return { ...org, meetingUrl: org.meetingUrl ?? null, introCalls: org.introCalls ?? null, calendar: org.calendar ?? null, bookingFeed: org.bookingFeed ?? null };
+  return {
+    ...org,
+    coachProfile: org.coachProfile ?? null,
+    logoUrl: org.logoUrl ?? null,
+    brandColor: org.brandColor ?? null,
+    signature: org.signature ?? null,
+    meetingUrl: org.meetingUrl ?? null, introCalls: org.introCalls ?? null, calendar: org.calendar ?? null, bookingFeed: org.bookingFeed ?? null };
 }
 
 const toMembership = (item: Record<string, unknown>): Membership =>

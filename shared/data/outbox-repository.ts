@@ -1,5 +1,5 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxEffect, OutboxEntry } from '../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, OutboxFailure } from '../domain/outbox/outbox-entry';
 import { keys } from './keys';
 import { isConditionFailure, type Table } from './table';
 import type { TransactItem } from './write-transaction';
@@ -43,6 +43,37 @@ export class OutboxRepository {
         ExpressionAttributeValues: { ':index': [index] },
       }),
     );
+  }
+
+  /**
+   * Keeps an entry whose email SES refused for good, with what was refused and why, in the failed
+   * collection (`byCollection` = OUTBOX#FAILED): out of the sweeper's way, visible to whoever looks.
+   */
+  async markFailed(entry: OutboxEntry, failures: OutboxFailure[], nowMs: number): Promise<void> {
+    await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.outboxEntry(entry.pk, entry.entryId),
+        UpdateExpression: 'SET #status = :failed, failures = :failures, failedAt = :at, gsi1pk = :collection',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':failures': failures, ':at': nowMs, ':collection': keys.OUTBOX_FAILED_COLLECTION },
+      }),
+    );
+  }
+
+  /** Entries with an email refused for good, oldest first. */
+  async failed(limit = 50): Promise<(OutboxEntry & { failures: OutboxFailure[] })[]> {
+    const { Items } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'byCollection',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED_COLLECTION },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => ({ ...toEntry(item), failures: (item.failures as OutboxFailure[] | undefined) ?? [] }));
   }
 
   async complete(entry: OutboxEntry): Promise<void> {

@@ -8,6 +8,7 @@ import { MessagesRepository } from '../data/messages-repository';
 import { OrgsRepository } from '../data/orgs-repository';
 import { OutboxRepository } from '../data/outbox-repository';
 import { ProgramsRepository } from '../data/programs-repository';
+import { ProfilesRepository } from '../data/profiles-repository';
 import { RescheduleRequestsRepository } from '../data/reschedule-requests-repository';
 import { ResourcesRepository } from '../data/resources-repository';
 import { SessionNotesRepository } from '../data/session-notes-repository';
@@ -31,6 +32,7 @@ export const table = (): Table => ({ db: (documentClient ??= createDocumentClien
 export const transaction = () => new WriteTransaction(table());
 
 export const orgsRepository = () => new OrgsRepository(table());
+export const profilesRepository = () => new ProfilesRepository(table());
 export const programsRepository = () => new ProgramsRepository(table());
 export const messagesRepository = () => new MessagesRepository(table());
 export const invitesRepository = () => new InvitesRepository(table());

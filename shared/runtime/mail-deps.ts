@@ -10,7 +10,7 @@ import { clock, outboxRepository } from './deps';
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
-export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail());
+export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail(), clock());
 
 export const sessionScheduler = () =>
   new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {

@@ -1,3 +1,4 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { randomUUID } from 'node:crypto';
 import type { CalendarFeeds } from '../../shared/adapters/calendar/calendar-feeds';
 import { loadBookingContext } from '../../shared/data/booking-context';
@@ -28,6 +29,9 @@ export class FakeCalendarFeeds implements Pick<CalendarFeeds, 'busy'> {
   }
 }
 
+/** Links as the local stack makes them: a fixed join-link key, test hosts. */
+export const testLinks = { appUrl: 'https://app.test', apiUrl: 'https://api.test', senderEmail: 'sessions@practice.test', joinKey: async () => Buffer.alloc(32, 7) };
+
 export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new FakeCalendarFeeds()): BookingDeps {
   return {
     context: (ref) => loadBookingContext(table, ref),
@@ -38,7 +42,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new F
     outbox: new OutboxRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
-    appUrl: 'https://app.test',
+    links: testLinks,
   };
 }
 
@@ -46,7 +50,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new F
 export async function aCoachOrg(table: TestTable, clock: TestClock, schedule: Partial<CreateScheduleBody> = {}) {
   const orgs = new OrgsRepository(table);
   const coach = aCaller('coach');
-  const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
+  const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
   await orgs.connectCalendar(orgId, { icsUrl: 'https://calendar.test/coach.ics', connectedAt: 'x' }, { secret: randomUUID(), createdAt: 'x' }, 'x');
   const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule(schedule));
   return { coach, orgId, scheduleId };

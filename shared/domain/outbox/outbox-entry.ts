@@ -11,6 +11,14 @@ export type OutboxEffect =
   | { type: 'schedule'; schedule: OneTimeSchedule }
   | { type: 'unschedule'; name: string };
 
+/** An email SES refused for good: who it was for, what it was, and SES's reason. */
+export interface OutboxFailure {
+  index: number;
+  to: string[];
+  subject: string;
+  error: string;
+}
+
 export const emailEffects = (messages: EmailMessage[]): OutboxEffect[] => messages.map((message) => ({ type: 'email', message }));
 
 export interface OutboxEntry {

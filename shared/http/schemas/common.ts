@@ -13,6 +13,17 @@ export const calendarDate = z.string().refine(isValidDate, { error: 'Use a real 
 
 export const nonBlank = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A name or title: one line. Line breaks and other control characters are refused, because names
+ * travel into email headers and calendar files, where a line break starts something new.
+ */
+export const singleLine = (max: number) =>
+  nonBlank(max).refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: 'Use one line of text, without line breaks or control characters.' });
+
+/** Free text that may run over lines (a signature), but carries no other control characters. */
+export const multiLine = (max: number) =>
+  z.string().trim().max(max).refine((v) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(v), { error: 'Remove control characters.' });
+
 export const httpsUrl = z
   .url({ protocol: /^https$/, error: 'Use an https:// address.' })
   .max(2000);

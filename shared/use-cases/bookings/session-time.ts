@@ -7,7 +7,7 @@ import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
 import { toEpochMinutes } from '../../domain/time/instant';
 import type { CalendarSession } from '../../data/coach-calendar-repository';
-import { sessionLabel } from '../../emails/booking-emails';
+import { sessionLabel } from '../../emails/session-content';
 import { calendarBusy, type BookingDeps, type BookingScope } from './booking-deps';
 
 /** The refusals of booking and moving sessions, worded once. */
@@ -75,7 +75,7 @@ export function calendarEntryFor(booking: Booking, program: Pick<Program, 'name'
     end: booking.end,
     blockedUntil: booking.blockedUntil,
     sequence: booking.sequence,
-    summary: `${sessionLabel(booking)} with ${program.client?.email ?? 'client'} (${program.name})`,
+    summary: `${sessionLabel(booking)} with ${program.client?.displayName || program.client?.email || 'client'} (${program.name})`,
     changedAt: nowMs,
   };
 }

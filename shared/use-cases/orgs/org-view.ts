@@ -10,6 +10,9 @@ export function orgView(org: Org, origin: string) {
     name: org.name,
     timeZone: org.timeZone,
     meetingUrl: org.meetingUrl,
+    logoUrl: org.logoUrl,
+    brandColor: org.brandColor,
+    signature: org.signature,
     introCalls: org.introCalls,
     calendar: {
       connected: org.calendar !== null,

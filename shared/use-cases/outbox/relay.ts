@@ -3,13 +3,13 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { OutboxEffect, OutboxEntry } from '../../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, OutboxFailure } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { log } from '../../runtime/log';
 
 export interface RelayDeps {
-  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease'>;
+  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease' | 'markFailed'>;
   mailer: Mailer;
   scheduler: SessionScheduler;
   clock: Clock;
@@ -40,6 +40,7 @@ export function stageEffects(deps: StagingDeps, tx: WriteTransaction, pk: string
  */
 export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<boolean> {
   let failure: string | null = null;
+  const refused: OutboxFailure[] = [];
   for (const [index, effect] of entry.effects.entries()) {
     if (entry.done.includes(index)) continue;
     try {
@@ -51,6 +52,7 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
         continue;
       }
       log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
+      if (effect.type === 'email') refused.push({ index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
     }
     await deps.outbox.markDone(entry, index);
   }
@@ -58,7 +60,8 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
     await deps.outbox.recordFailure(entry, failure, deps.clock.now()).catch(() => undefined);
     return false;
   }
-  await deps.outbox.complete(entry);
+  if (refused.length > 0) await deps.outbox.markFailed(entry, refused, deps.clock.now());
+  else await deps.outbox.complete(entry);
   return true;
 }
 
