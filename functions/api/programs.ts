@@ -14,7 +14,7 @@ import {
   templateBody,
   templatePath,
 } from '../../shared/http/schemas/programs';
-import { bookingsRepository, clock, messagesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { bookingsRepository, clock, messagesRepository, orgsRepository, outboxRepository, programsRepository, transaction } from '../../shared/runtime/deps';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import {
   addSessionModule,
@@ -28,7 +28,7 @@ import {
 } from '../../shared/use-cases/programs/edit-program';
 import { getProgram, listPrograms } from '../../shared/use-cases/programs/read-programs';
 
-const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), clock: clock() });
+const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), outbox: outboxRepository(), transaction, clock: clock() });
 
 export const handler = apiFunction('programs', {
   'POST /orgs/{orgId}/programs': apiRoute({ path: orgPath, body: createProgramBody, status: 201 }, ({ caller, path, body }) =>

@@ -209,5 +209,6 @@ export function toBookingRecord(item: Record<string, unknown>): Booking {
     reminded1h: booking.reminded1h ?? null,
     pendingRequestId: booking.pendingRequestId ?? null,
     noShowMarkedBy: booking.noShowMarkedBy ?? null,
+    reissuedFor: booking.reissuedFor ?? null,
   };
 }

@@ -34,6 +34,11 @@ export class OrgsRepository {
     return Item ? toOrgRecord(Item) : null;
   }
 
+  /** Field changes as one item of a transaction (conditional on the org still existing). */
+  updateItem(orgId: string, changes: OrgChanges, now: string): TransactItem {
+    return { Update: { TableName: this.table.name, Key: keys.org(orgId), ...fieldUpdate({ ...changes, updatedAt: now }), ConditionExpression: 'attribute_exists(pk)' } };
+  }
+
   /** Applies field changes and returns the org as stored afterwards. */
   async update(orgId: string, changes: OrgChanges, now: string): Promise<Org> {
     const { Attributes } = await this.table.db.send(

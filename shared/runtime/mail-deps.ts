@@ -4,6 +4,8 @@ import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
+import { sessionDeps } from './session-deps';
+import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { clock, outboxRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
@@ -21,4 +23,10 @@ export const sessionScheduler = () =>
   });
 
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), scheduler: sessionScheduler(), clock: clock() });
+export const relayDeps = (): RelayDeps => ({
+  outbox: outboxRepository(),
+  mailer: mailer(),
+  scheduler: sessionScheduler(),
+  clock: clock(),
+  reissue: (effect) => reissueInvites(sessionDeps(), effect),
+});

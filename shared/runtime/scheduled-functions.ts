@@ -50,6 +50,7 @@ export const scheduledFunctions = {
     trigger: 'outbox-stream',
     sendsEmail: true,
     managesSchedules: true,
+    signsJoinLinks: true,
   },
   outboxSweeper: {
     entry: 'functions/scheduled/outbox-sweeper.ts',
@@ -57,6 +58,7 @@ export const scheduledFunctions = {
     trigger: 'every-minute',
     sendsEmail: true,
     managesSchedules: true,
+    signsJoinLinks: true,
   },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 

@@ -15,6 +15,7 @@ import { aCoachStack, aProgram, inviteTokenFromOutbox } from '../support/scenari
  * London, the first client in Berlin (German, 24 h), the coach reads in US English (12 h).
  */
 const ORG_NAME = 'Dana "DJ" Reyes; Coaching, Ltd 🌱';
+const RENAMED = 'Reyes & Partners, "North"';
 let stack: LocalStack;
 let coach: ApiClient;
 let coachEmail: string;
@@ -102,6 +103,23 @@ describe('people and practices', () => {
   });
 });
 
+describe('addresses', () => {
+  it('invites every address SES can deliver to, an international domain stored in punycode', async () => {
+    const program = await aProgram(coach, orgId);
+    for (const address of ['jane&john@x.test', 'user=tag@x.test', 'a/b@x.test', 'x#y@x.test']) {
+      const invited = await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: address });
+      expect(invited.status, address).toBe(201);
+      expect(invited.body.email).toBe(address);
+    }
+    const idn = await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: 'user@bücher.test' });
+    expect(idn.body.email).toBe('user@xn--bcher-kva.test');
+    await stack.settle();
+    expect(stack.ses.outbox('jane&john@x.test')).toHaveLength(1);
+    expect(stack.ses.outbox('user@xn--bcher-kva.test')).toHaveLength(1);
+    expect((await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: 'a@b' })).status).toBe(400);
+  });
+});
+
 describe('join links', () => {
   it('carries a per-person join link in every invite and email, never the meeting URL itself', () => {
     const client = lastMail(jurgen.email, 'Booked');
@@ -154,6 +172,29 @@ describe('the coach’s feed', () => {
   });
 });
 
+describe('updated invitations', () => {
+  it('sends every upcoming session an updated REQUEST, SEQUENCE+1, once, when the program or the practice is renamed', async () => {
+    const s3 = (await jurgen.client.post(`${jurgen.url}/bookings`, { packageId: 'coaching', start: '2026-12-08T14:00:00Z' })).body.bookingId;
+    await stack.settle();
+    const updates = () => stack.ses.outbox().filter((m) => m.subject.startsWith('Updated'));
+    expect((await coach.patch(jurgen.url, { name: 'Leading Through Change' })).status).toBe(200);
+    await stack.settle();
+    expect(updates().map((m) => m.to[0]).sort()).toEqual([coachEmail, jurgen.email].sort());
+    for (const mail of updates()) {
+      const [event] = readCalendar(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '').icalEvents;
+      expect(event).toMatchObject({ uid: `${s3}@127.0.0.1`, sequence: 1 });
+      expect(event?.summary).toContain('(Leading Through Change)');
+    }
+
+    expect((await coach.patch(`/orgs/${orgId}`, { name: RENAMED })).status).toBe(200);
+    await moveClockTo('2026-12-01T16:30:00Z'); // the sweeper runs too: nothing goes twice
+    expect(updates()).toHaveLength(4);
+    const last = readCalendar(updates().at(-1)?.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '').icalEvents[0];
+    expect(last).toMatchObject({ sequence: 2, organizer: { cn: RENAMED } });
+    expect((await coach.get(`${jurgen.url}/bookings/${s3}`)).body.status).toBe('confirmed');
+  });
+});
+
 describe('every email', () => {
   it('is raw MIME that parses, with the From name RFC 2047-encoded and a calendar part where there is an invite', async () => {
     const all = stack.ses.outbox();
@@ -170,7 +211,8 @@ describe('every email', () => {
         const read = readCalendar(ics);
         expect(read.problems, mail.subject).toEqual([]);
         const [event] = read.icalEvents;
-        expect(event?.organizer).toMatchObject({ cn: ORG_NAME, value: 'mailto:rapport@localhost.test' });
+        expect(event?.organizer?.value).toBe('mailto:rapport@localhost.test');
+        expect([ORG_NAME, RENAMED]).toContain(event?.organizer?.cn);
         expect(event?.attendees.map((a) => a.cn), mail.subject).toContain('Dana Reyes');
         expect(event?.attendees.map((a) => a.cn), mail.subject).toContainEqual(expect.stringMatching(/^(Jürgen Ölmann|Sam Absent)$/));
         expect(read.nodeIcalEvents[0]?.organizer, mail.subject).toBeTruthy();

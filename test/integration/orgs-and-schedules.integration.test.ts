@@ -1,3 +1,5 @@
+import { WriteTransaction } from '../../shared/data/write-transaction';
+import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
@@ -51,15 +53,15 @@ describe('orgs', () => {
   it('updates fields and refuses intro calls on a schedule the org does not have', async () => {
     const coach = aCaller();
     const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
-    const updated = await updateOrg({ orgs, clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
+    const updated = await updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
     expect(updated).toMatchObject({ name: 'B', meetingUrl: 'https://meet.example.com/coach' });
     await expectAppError(
-      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15 } }, ORIGIN),
+      updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15 } }, ORIGIN),
       400,
       'validation_failed',
     );
     const schedule = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
-    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 } }, ORIGIN);
+    const withIntro = await updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 } }, ORIGIN);
     expect(withIntro.introCalls).toEqual({ enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 });
   });
 });

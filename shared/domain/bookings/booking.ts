@@ -44,6 +44,8 @@ export interface Booking {
   /** The client's reschedule request awaiting the coach, if any (one at a time). */
   pendingRequestId: string | null;
   noShowMarkedBy: 'coach' | 'automatic' | null;
+  /** The last details change (ReissueEffect.changeId) this session's invitation was updated for. */
+  reissuedFor: string | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */
   version: number;
 }

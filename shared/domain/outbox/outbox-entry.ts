@@ -9,7 +9,23 @@ import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler
 export type OutboxEffect =
   | { type: 'email'; message: EmailMessage }
   | { type: 'schedule'; schedule: OneTimeSchedule }
-  | { type: 'unschedule'; name: string };
+  | { type: 'unschedule'; name: string }
+  | ReissueEffect;
+
+/**
+ * Details every upcoming session's invitation shows changed (the practice's or a program's name):
+ * send each an updated invitation. `changeId` makes the work idempotent per session.
+ */
+export interface ReissueEffect {
+  type: 'reissue_invites';
+  orgId: string;
+  coachUserId: string;
+  /** Only this program's sessions; null: every program of the coach in this org. */
+  programId: string | null;
+  /** What changed, in words for the email ("the practice is now called …"). */
+  what: string;
+  changeId: string;
+}
 
 /** An email SES refused for good: who it was for, what it was, and SES's reason. */
 export interface OutboxFailure {

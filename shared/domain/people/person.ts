@@ -64,3 +64,29 @@ export const coachOf = (org: { coachEmail: string; coachProfile: PersonProfile |
 
 /** A program's client (their zone defaults to the zone of the schedule they book from). */
 export const clientOf = (client: PersonProfile & { email: string }, fallbackZone: string): Person => resolvePerson(client.email, client, fallbackZone);
+
+const ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-";
+const LOCAL_PART = new RegExp(`^[${ATEXT}]+(\\.[${ATEXT}]+)*$`);
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * An address SES can deliver to, as stored: the local part as given (RFC 5322 dot-atom, so `&`, `=`,
+ * `/`, `#` and friends are fine), the domain lower-cased and, for international domains, in
+ * punycode (`bücher.test` → `xn--bcher-kva.test`). Null when it is not an address.
+ */
+export function normalizeAddress(input: string): string | null {
+  const address = input.trim();
+  const at = address.lastIndexOf('@');
+  if (at < 1 || address.length > 254) return null;
+  const local = address.slice(0, at);
+  if (local.length > 64 || !LOCAL_PART.test(local)) return null;
+  let domain: string;
+  try {
+    domain = new URL(`http://${address.slice(at + 1)}`).hostname;
+  } catch {
+    return null;
+  }
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^[0-9]+$/.test(labels.at(-1) ?? '')) return null;
+  return `${local.toLowerCase()}@${domain}`;
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ID_PATTERN } from '../../domain/ids';
+import { normalizeAddress } from '../../domain/people/person';
 import { isValidDate, isValidZone, parseTimeOfDay } from '../../domain/time/wall-clock';
 
 /** A path id. A malformed one is answered with 404 by the parser, since it names nothing. */
@@ -12,6 +13,13 @@ export const timeOfDay = z.string().refine((v) => parseTimeOfDay(v) !== null, { 
 export const calendarDate = z.string().refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' });
 
 export const nonBlank = (max: number) => z.string().trim().min(1).max(max);
+
+/** An email address as SES delivers it; stored normalized (see normalizeAddress). */
+export const emailAddress = z.string().transform((value, ctx) => {
+  const address = normalizeAddress(value);
+  if (!address) ctx.addIssue({ code: 'custom', message: 'Use an email address, such as jane@example.com.' });
+  return address ?? value;
+});
 
 /**
  * A name or title: one line. Line breaks and other control characters are refused, because names

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { profileFields } from './identity';
 import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
-import { calendarDate, id, nonBlank, singleLine } from './common';
+import { calendarDate, emailAddress, id, nonBlank, singleLine } from './common';
 
 export const programPath = z.object({ orgId: id, programId: id });
 export const modulePath = programPath.extend({ moduleId: id });
@@ -81,7 +81,7 @@ export const homepageBody = z.strictObject({
 });
 export type HomepageBody = z.output<typeof homepageBody>;
 
-export const inviteBody = z.strictObject({ email: z.email().max(254) });
+export const inviteBody = z.strictObject({ email: emailAddress });
 /** The client's own zone, for the times in their emails. */
 export const acceptInviteBody = profileFields.pick({ timeZone: true, displayName: true, locale: true, hourCycle: true }).partial().optional();
 export const invitePath = z.object({ token: z.string().min(10).max(300) });

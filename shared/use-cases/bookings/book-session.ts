@@ -77,6 +77,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       reminded1h: null,
       pendingRequestId: null,
       noShowMarkedBy: null,
+      reissuedFor: null,
       version: 1,
     };
 

@@ -3,7 +3,7 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { OutboxEffect, OutboxEntry, OutboxFailure } from '../../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, OutboxFailure, ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { log } from '../../runtime/log';
@@ -13,6 +13,8 @@ export interface RelayDeps {
   mailer: Mailer;
   scheduler: SessionScheduler;
   clock: Clock;
+  /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
+  reissue: (effect: ReissueEffect) => Promise<unknown>;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
@@ -100,6 +102,9 @@ async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
     }
     case 'unschedule':
       await deps.scheduler.remove(effect.name);
+      return;
+    case 'reissue_invites':
+      await deps.reissue(effect);
       return;
   }
 }
