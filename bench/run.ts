@@ -1,10 +1,22 @@
 import { availabilityEngine } from './availability';
 import { bundleSizes } from './bundles';
+import { coldStarts, COLD_START_BUDGET, printColdStarts } from './cold-start';
 import { edgeOverhead } from './edge';
 import { report } from './harness';
 
-/** `npm run bench`: the numbers we hold the code to. Run on a quiet machine. */
+/**
+ * `npm run bench`: the numbers we hold the code to. Run on a quiet machine.
+ * `npm run bench -- cold` runs only the cold-start table (COLD_START_ROUNDS, default 30).
+ */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-report('Availability engine (budget: 5 ms median)', await availabilityEngine());
-report('HTTP edge (in-process)', await edgeOverhead());
-await bundleSizes();
+const only = process.argv[2];
+if (only !== 'cold') {
+  report('Availability engine (budget: 5 ms median)', await availabilityEngine());
+  report('HTTP edge (in-process)', await edgeOverhead());
+  await bundleSizes();
+}
+const withinBudget = printColdStarts(
+  `Cold start: import CPU time vs. a baseline (DynamoDB document client + one GetCommand), budget ${COLD_START_BUDGET}×`,
+  await coldStarts({ format: 'esm' }),
+);
+if (!withinBudget) process.exitCode = 1;
