@@ -45,19 +45,34 @@ export class OutboxRepository {
     );
   }
 
-  /**
-   * Keeps an entry whose email SES refused for good, with what was refused and why, in the failed
-   * collection (`byCollection` = OUTBOX#FAILED): out of the sweeper's way, visible to whoever looks.
-   */
-  async markFailed(entry: OutboxEntry, failures: OutboxFailure[], nowMs: number): Promise<void> {
+  /** Marks an effect done because it can never succeed, and records why, in one write. */
+  async markRefused(entry: OutboxEntry, failure: OutboxFailure): Promise<void> {
+    entry.done.push(failure.index);
+    entry.failures = [...(entry.failures ?? []), failure];
     await this.table.db.send(
       new UpdateCommand({
         TableName: this.table.name,
         Key: keys.outboxEntry(entry.pk, entry.entryId),
-        UpdateExpression: 'SET #status = :failed, failures = :failures, failedAt = :at, gsi1pk = :collection',
+        UpdateExpression: 'SET done = list_append(done, :index), failures = list_append(if_not_exists(failures, :none), :failure)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':index': [failure.index], ':failure': [failure], ':none': [] },
+      }),
+    );
+  }
+
+  /**
+   * Keeps a finished entry that holds a refused email in the failed collection (`byCollection` =
+   * OUTBOX#FAILED): out of the sweeper's way, visible to whoever looks, with who, what and why.
+   */
+  async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
+    await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.outboxEntry(entry.pk, entry.entryId),
+        UpdateExpression: 'SET #status = :failed, failedAt = :at, gsi1pk = :collection',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':failed': 'failed', ':failures': failures, ':at': nowMs, ':collection': keys.OUTBOX_FAILED_COLLECTION },
+        ExpressionAttributeValues: { ':failed': 'failed', ':at': nowMs, ':collection': keys.OUTBOX_FAILED_COLLECTION },
       }),
     );
   }
@@ -137,6 +152,7 @@ function toEntry(item: Record<string, unknown>): OutboxEntry {
     entryId: String(item.entryId),
     effects: item.effects as OutboxEffect[],
     done: (item.done as number[] | undefined) ?? [],
+    failures: (item.failures as OutboxFailure[] | undefined) ?? [],
     attempts: Number(item.attempts ?? 0),
     createdAt: String(item.createdAt),
   };

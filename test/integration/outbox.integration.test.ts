@@ -87,9 +87,12 @@ describe('the outbox', () => {
 
   it('gives up on an email that can never be sent, and carries on with the rest', async () => {
     const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), reissue: noReissue, clock: TestClock.at('2026-12-03T09:00:00Z') };
-    deps.mailer.failNext = [new PermanentMailError('MessageRejected')];
+    // Refused for good, then SES down for the next one: the refusal must outlive the retry.
+    deps.mailer.failNext = [new PermanentMailError('MessageRejected'), new Error('SES is down')];
     const entry = await commitEntry(deps, 'ORG#o3', ['rejected', 'fine']);
-    await relayNewEntry(deps, entry);
+    expect(await relayNewEntry(deps, entry)).toBe(false);
+    deps.clock.advanceMinutes(2);
+    expect(await relayDue(deps)).toEqual({ relayed: 1, pending: 0 });
     expect(deps.mailer.sent).toEqual(['fine']);
     deps.clock.advanceMinutes(60);
     expect(await outbox.due(deps.clock.now())).toEqual([]);

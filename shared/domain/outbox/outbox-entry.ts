@@ -44,6 +44,8 @@ export interface OutboxEntry {
   effects: OutboxEffect[];
   /** Indexes of effects already performed (or given up on for good). */
   done: number[];
+  /** Emails SES refused for good, recorded as they happen (so a retry of the rest keeps them). */
+  failures?: OutboxFailure[];
   attempts: number;
   createdAt: string;
 }

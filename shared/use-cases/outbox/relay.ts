@@ -3,13 +3,13 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { OutboxEffect, OutboxEntry, OutboxFailure, ReissueEffect } from '../../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { log } from '../../runtime/log';
 
 export interface RelayDeps {
-  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease' | 'markFailed'>;
+  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease' | 'markRefused' | 'markFailed'>;
   mailer: Mailer;
   scheduler: SessionScheduler;
   clock: Clock;
@@ -42,7 +42,6 @@ export function stageEffects(deps: StagingDeps, tx: WriteTransaction, pk: string
  */
 export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<boolean> {
   let failure: string | null = null;
-  const refused: OutboxFailure[] = [];
   for (const [index, effect] of entry.effects.entries()) {
     if (entry.done.includes(index)) continue;
     try {
@@ -54,7 +53,10 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
         continue;
       }
       log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
-      if (effect.type === 'email') refused.push({ index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
+      if (effect.type === 'email') {
+        await deps.outbox.markRefused(entry, { index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
+        continue;
+      }
     }
     await deps.outbox.markDone(entry, index);
   }
@@ -62,7 +64,7 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
     await deps.outbox.recordFailure(entry, failure, deps.clock.now()).catch(() => undefined);
     return false;
   }
-  if (refused.length > 0) await deps.outbox.markFailed(entry, refused, deps.clock.now());
+  if (entry.failures?.length) await deps.outbox.markFailed(entry, deps.clock.now());
   else await deps.outbox.complete(entry);
   return true;
 }
