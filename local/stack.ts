@@ -116,7 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       async stop() {
         clearInterval(ticker);
-        poller?.stop();
+        await poller?.stop();
         useClock(systemClock);
         await close(server);
         await dynamo?.stop();
@@ -124,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
   } catch (error) {
     clearInterval(ticker);
-    poller?.stop();
+    await poller?.stop();
     await close(server);
     await dynamo?.stop();
     throw error;

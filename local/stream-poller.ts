@@ -35,9 +35,11 @@ export class LocalStreamPoller {
     this.timer = setTimeout(tick, intervalMs);
   }
 
-  stop(): void {
+  /** Stops polling once the round under way, if any, has finished (it may still be delivering). */
+  async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.running;
     this.streams.destroy();
   }
 

@@ -14,7 +14,18 @@ import {
   templateBody,
   templatePath,
 } from '../../shared/http/schemas/programs';
-import { bookingsRepository, clock, messagesRepository, orgsRepository, outboxRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { config } from '../../shared/runtime/config';
+import {
+  bookingsRepository,
+  clock,
+  introCallsRepository,
+  invitesRepository,
+  messagesRepository,
+  orgsRepository,
+  outboxRepository,
+  programsRepository,
+  transaction,
+} from '../../shared/runtime/deps';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import {
   addSessionModule,
@@ -33,7 +44,17 @@ const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepo
 export const handler = apiFunction('programs', {
   'POST /orgs/{orgId}/programs': apiRoute({ path: orgPath, body: createProgramBody, status: 201 }, ({ caller, path, body }) =>
     createProgram(
-      { orgs: orgsRepository(), programs: programsRepository(), messages: messagesRepository(), transaction, clock: clock() },
+      {
+        orgs: orgsRepository(),
+        programs: programsRepository(),
+        messages: messagesRepository(),
+        introCalls: introCallsRepository(),
+        invites: invitesRepository(),
+        outbox: outboxRepository(),
+        appUrl: config.appUrl(),
+        transaction,
+        clock: clock(),
+      },
       caller,
       path.orgId,
       body,

@@ -5,7 +5,7 @@ import { renderEmail, type Branding } from './layout';
 import { greetingFor } from './session-content';
 
 /** The invitation a coach sends; its link ends in `token=<token>`. */
-export function inviteEmail(p: { to: string; practice: Branding; coach: Person; programName: string; token: string; expiresOn: string; appUrl: string }): EmailMessage {
+export function inviteEmail(p: { to: string; name?: string | null; practice: Branding; coach: Person; programName: string; token: string; expiresOn: string; appUrl: string }): EmailMessage {
   return renderEmail(
     {
       to: [p.to],
@@ -13,7 +13,7 @@ export function inviteEmail(p: { to: string; practice: Branding; coach: Person; 
       replyTo: [p.coach.email],
       subject: p.coach.name !== p.coach.email ? `${p.coach.name} of ${p.practice.name} has opened a private coaching space for you` : `${p.practice.name} has opened a private coaching space for you`,
       preheader: `Accept by ${p.expiresOn} to book your first session.`,
-      greeting: 'Hello,',
+      greeting: p.name ? `Hello ${p.name},` : 'Hello,',
       paragraphs: [
         `${p.coach.name} of ${p.practice.name} has set up "${p.programName}", a private space for the coaching you will do together. Only the two of you can see what is in it.`,
         'Accept the invitation to join. You will book your sessions there, prepare for each one, and keep track of what you commit to between them.',

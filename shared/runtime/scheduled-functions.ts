@@ -25,7 +25,7 @@ export interface ScheduledFunctionSpec {
 export const scheduledFunctions = {
   reminder: {
     entry: 'functions/scheduled/reminder.ts',
-    description: 'Reminds coach and client 24 hours and 1 hour before a session',
+    description: 'Reminds both sides 24 hours and 1 hour before a session or an intro call',
     trigger: 'target',
     arnVariable: 'REMINDER_FUNCTION_ARN',
     signsJoinLinks: true,

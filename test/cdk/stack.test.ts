@@ -83,6 +83,21 @@ describe('the HTTP API', () => {
     });
   });
 
+  it('throttles every public intro-call route with the public limits', () => {
+    const settings = resourcesOf('AWS::ApiGatewayV2::Stage')[0]?.Properties.RouteSettings as Record<string, unknown>;
+    const introCallRoutes = routes.filter((r) => 'public' in r && r.public && r.path.includes('intro-calls'));
+    expect(introCallRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /intro-calls/by-token/{token}',
+      'GET /orgs/{orgId}/intro-calls/availability',
+      'POST /intro-calls/by-token/{token}/cancel',
+      'POST /intro-calls/by-token/{token}/reschedule',
+      'POST /orgs/{orgId}/intro-calls',
+    ]);
+    for (const route of introCallRoutes) {
+      expect(settings[`${route.method} ${route.path}`], route.path).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    }
+  });
+
   it('throttles the stage, throttles public routes harder, and writes access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },

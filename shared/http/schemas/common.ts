@@ -42,3 +42,19 @@ export const pageQuery = z.strictObject({
 });
 
 export const orgPath = z.object({ orgId: id });
+
+/**
+ * Text from the public internet: no control characters (tabs and line breaks only where `multiline`)
+ * and none of the invisible formatting characters (bidi overrides, zero-width joiners) used to
+ * make one name look like another. Length counts characters, not UTF-16 units.
+ */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const CONTROL_BUT_LINES = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/u;
+export const plainText = (max: number, options: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => [...v].length <= max, { error: `Use at most ${max} characters.` })
+    .refine((v) => !(options.multiline ? CONTROL_BUT_LINES : CONTROL).test(v), { error: 'Control and invisible formatting characters are not allowed.' });
+

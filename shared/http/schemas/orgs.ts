@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { hasWhiteTextContrast } from '../../domain/orgs/brand-color';
-import { httpsUrl, id, multiLine, singleLine, timeZone } from './common';
+import { httpsUrl, multiLine, singleLine, timeZone } from './common';
+import { introCallSettingsBody } from './intro-calls';
 
 export const createOrgBody = z.strictObject({ name: singleLine(120), timeZone });
 
@@ -17,11 +18,7 @@ export const patchOrgBody = z
       .transform((v) => v.toLowerCase())
       .nullable(),
     signature: multiLine(500).nullable(),
-    introCalls: z.strictObject({
-      enabled: z.boolean(),
-      scheduleId: id,
-      durationMinutes: z.literal(15).default(15),
-    }),
+    introCalls: introCallSettingsBody,
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' });

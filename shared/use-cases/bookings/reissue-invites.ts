@@ -29,7 +29,7 @@ export async function reissueInvites(deps: ReissueDeps, effect: ReissueEffect): 
   const now = toEpochMinutes(deps.clock.now());
   const programIds = effect.programId
     ? [effect.programId]
-    : [...new Set((await deps.calendar.between(effect.coachUserId, now, now + HORIZON_MINUTES)).filter((s) => s.kind === 'session' && s.orgId === effect.orgId).map((s) => s.programId))];
+    : [...new Set((await deps.calendar.between(effect.coachUserId, now, now + HORIZON_MINUTES)).flatMap((s) => (s.kind === 'session' && s.orgId === effect.orgId && s.programId ? [s.programId] : [])))];
   let updated = 0;
   for (const programId of programIds) {
     const upcoming = (await deps.bookings.all(effect.orgId, programId)).filter((b) => b.status === 'confirmed' && b.start > now && b.reissuedFor !== effect.changeId);

@@ -13,7 +13,7 @@ const PAST_DAYS = 60;
 const FUTURE_DAYS = 400;
 
 /**
- * The coach's private feed of their sessions, served without a token: the unguessable secret in
+ * The coach's private feed of their sessions and intro calls, served without a token: the unguessable secret in
  * its URL is the credential, and anything wrong with the URL is a 404.
  */
 export async function bookingFeed(
@@ -30,8 +30,12 @@ export async function bookingFeed(
   return buildFeed(
     `${org.name} — coaching sessions`,
     sessions
-      .filter((s) => s.kind === 'session')
+      .filter((s) => s.kind === 'session' || s.kind === 'intro_call')
       .map((s) => {
+        if (s.kind === 'intro_call' || !s.programId) {
+          // Intro calls have no join link of their own: the prospect's link in their email is theirs.
+          return { uid: bookingUid(s.id, deps.links.appUrl), sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt };
+        }
         // The coach's own join link, as in their invitations: joining from the feed counts too.
         const join = joinUrl(deps.links, key, { orgId: s.orgId, programId: s.programId, bookingId: s.id }, 'coach');
         return {

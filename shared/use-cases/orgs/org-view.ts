@@ -13,7 +13,7 @@ export function orgView(org: Org, origin: string) {
     logoUrl: org.logoUrl,
     brandColor: org.brandColor,
     signature: org.signature,
-    introCalls: org.introCalls,
+    introCalls: org.introCalls ? { ...org.introCalls, questions: org.introCalls.questions ?? [] } : null,
     calendar: {
       connected: org.calendar !== null,
       icsUrl: org.calendar?.icsUrl ?? null,
