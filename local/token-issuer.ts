@@ -15,8 +15,15 @@ const REGION = 'us-east-1';
 const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
 const TOKEN_HOURS = 24;
 
+export interface TokenOptions {
+  /** Cognito's `email_verified`; false for an address not yet confirmed (e.g. a pending change). */
+  emailVerified?: boolean;
+  /** `access` gives an access token (no email, no `aud`), which the API refuses. */
+  tokenUse?: 'id' | 'access';
+}
+
 export interface TokenIssuer {
-  issue(email: string): Promise<{ token: string; userId: string }>;
+  issue(email: string, options?: TokenOptions): Promise<{ token: string; userId: string }>;
   /** The verified claims, or null for a missing, forged or expired token. */
   verify(token: string): Promise<Record<string, unknown> | null>;
 }
@@ -31,25 +38,27 @@ export const localUserId = (email: string): string => {
 export async function createTokenIssuer(keyFile?: string): Promise<TokenIssuer> {
   const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
   const privateKey = await importJWK(privateJwk, 'RS256');
-  const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL_ID, tokenUse: 'id', clientId: LOCAL_CLIENT_ID });
+  // Like API Gateway's JWT authorizer: either kind of token of this pool and app client passes here;
+  // the API itself decides what it accepts (shared/http/middleware/caller-context.ts).
+  const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL_ID, tokenUse: null, clientId: LOCAL_CLIENT_ID });
   // jose and aws-jwt-verify each type a JWK their own way; the object is the same RFC 7517 key.
   verifier.cacheJwks({ keys: [publicJwk as Parameters<typeof verifier.cacheJwks>[0]['keys'][number]] });
 
   return {
-    async issue(email) {
+    async issue(email, options = {}) {
       const normalized = email.trim().toLowerCase();
       const userId = localUserId(normalized);
-      const token = await new SignJWT({
-        email: normalized,
-        email_verified: true,
-        token_use: 'id',
-        'cognito:username': userId,
-        auth_time: Math.floor(Date.now() / 1000),
-      })
+      const auth_time = Math.floor(Date.now() / 1000);
+      const claims =
+        options.tokenUse === 'access'
+          ? { token_use: 'access', client_id: LOCAL_CLIENT_ID, scope: 'aws.cognito.signin.user.admin', username: userId, auth_time }
+          : { email: normalized, email_verified: options.emailVerified ?? true, token_use: 'id', 'cognito:username': userId, auth_time };
+      const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid ?? 'local', typ: 'JWT' })
         .setSubject(userId)
-        .setIssuer(ISSUER)
-        .setAudience(LOCAL_CLIENT_ID)
+        .setIssuer(ISSUER);
+      if (options.tokenUse !== 'access') jwt.setAudience(LOCAL_CLIENT_ID);
+      const token = await jwt
         .setIssuedAt()
         .setExpirationTime(`${TOKEN_HOURS}h`)
         .setJti(randomUUID())

@@ -24,6 +24,7 @@ import {
   orgsRepository,
   outboxRepository,
   programsRepository,
+  suppressionRepository,
   transaction,
 } from '../../shared/runtime/deps';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
@@ -64,7 +65,7 @@ export const handler = apiFunction('programs', {
     listPrograms({ orgs: orgsRepository(), programs: programsRepository() }, caller, path.orgId, query),
   ),
   'GET /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath }, ({ caller, path }) =>
-    getProgram({ programs: programsRepository() }, caller, path.orgId, path.programId),
+    getProgram({ programs: programsRepository(), suppressions: suppressionRepository() }, caller, path.orgId, path.programId),
   ),
   'PATCH /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath, body: patchProgramBody }, ({ caller, path, body }) =>
     renameProgram(editDeps(), caller, path, body.name),

@@ -20,6 +20,8 @@
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
  *                                    / OUTBOX#<entryId>                work that follows a write
+ *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
+ *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
  *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
  *   ORG#<orgId>#INTRO                / CALL#<introCallId>              a prospect's free intro call (gsi1: the org's calls by start)
@@ -109,6 +111,8 @@ export const keys = {
   OUTBOX_COLLECTION: 'OUTBOX',
   /** byCollection: entries with an email SES refused for good, kept for a person to see. */
   OUTBOX_FAILED_COLLECTION: 'OUTBOX#FAILED',
+  suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /** byCollection: every outbox entry not yet finished, oldest first. */
   outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
 } as const;

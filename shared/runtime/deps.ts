@@ -14,6 +14,7 @@ import { RateLimitsRepository } from '../data/rate-limits-repository';
 import { RescheduleRequestsRepository } from '../data/reschedule-requests-repository';
 import { ResourcesRepository } from '../data/resources-repository';
 import { SessionNotesRepository } from '../data/session-notes-repository';
+import { SuppressionRepository } from '../data/suppression-repository';
 import { createDocumentClient, type Table } from '../data/table';
 import { WorksheetsRepository } from '../data/worksheets-repository';
 import { WriteTransaction } from '../data/write-transaction';
@@ -48,4 +49,5 @@ export const rescheduleRequestsRepository = () => new RescheduleRequestsReposito
 export const sessionNotesRepository = () => new SessionNotesRepository(table());
 export const introCallsRepository = () => new IntroCallsRepository(table());
 export const rateLimitsRepository = () => new RateLimitsRepository(table());
+export const suppressionRepository = () => new SuppressionRepository(table());
 export const bookingContext = () => (ref: Parameters<typeof loadBookingContext>[1]) => loadBookingContext(table(), ref);

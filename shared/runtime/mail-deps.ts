@@ -6,13 +6,15 @@ import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
 import { sessionDeps } from './session-deps';
 import { reissueInvites } from '../use-cases/bookings/reissue-invites';
-import { clock, outboxRepository } from './deps';
+import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
+import { clock, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
-export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail(), clock());
+/** The one check in the mail path: suppressed addresses are left out before SES is called. */
+export const mailer = () => suppressingMailer(new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail(), clock()), suppressionRepository());
 
 export const sessionScheduler = () =>
   new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {

@@ -10,6 +10,7 @@ import type { Org } from '../../domain/orgs/org';
 import type { MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import type { CreateProgramBody } from '../../http/schemas/programs';
@@ -124,7 +125,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
     stageEffects(deps, tx, keys.programPartition(orgId, program.programId), invited.effects);
   }
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('org')) throw await whyOrgRefused(deps.orgs, orgId, caller, input);
     if (error instanceof TransactionRefused && error.failed.includes('intro_call')) throw alreadyConverted();

@@ -9,6 +9,7 @@ import type { TransactItem } from '../../data/write-transaction';
 import { keys } from '../../data/keys';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { clientJoinedEmail, inviteEmail } from '../../emails/program-emails';
 import { brandingOf } from '../../emails/layout';
@@ -49,7 +50,7 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
   const tx = deps.transaction().add(item, 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
   stageEffects(deps, tx, keys.programPartition(orgId, programId), effects);
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
     throw error;
@@ -140,7 +141,7 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
   stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('invite')) throw conflict('invite_used', 'This invitation has already been used.');
     if (error instanceof TransactionRefused && error.failed.includes('program')) throw hasClient();
