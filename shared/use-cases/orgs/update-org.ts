@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import { invalidField } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { Org } from '../../domain/orgs/org';
@@ -20,7 +21,7 @@ export interface UpdateOrgDeps extends StagingDeps {
 
 export async function updateOrg(deps: UpdateOrgDeps, caller: Caller, orgId: string, changes: PatchOrgBody, origin: string) {
   const org = await requireCoach(deps.orgs, orgId, caller);
-  if (changes.introCalls && !org.schedules[changes.introCalls.scheduleId]) {
+  if (changes.introCalls && !ownEntry(org.schedules, changes.introCalls.scheduleId)) {
     throw invalidField('introCalls.scheduleId', 'This org has no schedule with that id.');
   }
   const nowMs = deps.clock.now();
