@@ -111,18 +111,16 @@ export class ProgramsRepository {
     }
   }
 
-  /** Changes the given fields (a null price is removed: the sessions are free). */
-  async update(orgId: string, programId: string, changes: Partial<Pick<Program, 'name' | 'pricePerSession'>>, now: string): Promise<Program> {
-    const { Attributes } = await this.table.db.send(
-      new UpdateCommand({
+  /** Changes the given fields, as one item of a transaction (a null price is removed: the sessions are free). */
+  updateItem(orgId: string, programId: string, changes: Partial<Pick<Program, 'name' | 'pricePerSession'>>, now: string): TransactItem {
+    return {
+      Update: {
         TableName: this.table.name,
         Key: keys.program(orgId, programId),
         ...fieldUpdate({ ...changes, updatedAt: now }),
         ConditionExpression: 'attribute_exists(pk)',
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return toProgramRecord(Attributes ?? {});
+      },
+    };
   }
 
   /** Publishes a draft; null when it was published already (the first publication time stays). */

@@ -1,8 +1,9 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
 import { appLinks } from './app-links';
-import { renderEmail } from './layout';
+import { renderEmail, type Branding } from './layout';
 
 interface ProgramContext {
+  practice: Branding;
   orgId: string;
   programId: string;
   orgName: string;
@@ -17,6 +18,7 @@ export function reviewRequestEmail(p: ProgramContext & { to: string; coachEmail:
     fromName: `${p.orgName} via Rapport`,
     replyTo: [p.coachEmail],
     subject: `${p.orgName} would value your review`,
+    preheader: 'A rating from 1 to 5 and a few words, if you like.',
     greeting: 'Hello,',
     paragraphs: [
       `Your coach at ${p.orgName} would like to hear how "${p.programName}" has been for you so far.`,
@@ -24,7 +26,7 @@ export function reviewRequestEmail(p: ProgramContext & { to: string; coachEmail:
       `The request stays open until ${p.expiresOn}.`,
     ],
     action: { label: 'Write your review', url: appLinks.review(p.appUrl, p.orgId, p.programId) },
-  });
+  }, p.practice);
 }
 
 /** The client finished the 90-day reflection: the coach gets the before-and-after at a glance, and the way to the report. */
@@ -39,6 +41,7 @@ export function ninetyDayReflectionEmail(p: ProgramContext & { to: string; clien
     to: [p.to],
     fromName: 'Rapport',
     subject: `${p.clientLabel} completed the 90-day reflection in "${p.programName}"`,
+    preheader: p.intake !== null && p.final !== null ? `Satisfaction ${p.intake} → ${p.final} out of 10.` : 'Open the program report for the final session.',
     greeting: 'Hello,',
     paragraphs: [
       `${p.clientLabel} has looked back on your work together and completed the 90-day reflection.`,
@@ -47,5 +50,5 @@ export function ninetyDayReflectionEmail(p: ProgramContext & { to: string; clien
     ],
     details,
     action: { label: 'Open the program report', url: appLinks.report(p.appUrl, p.orgId, p.programId) },
-  });
+  }, p.practice);
 }

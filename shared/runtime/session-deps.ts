@@ -1,5 +1,9 @@
 import type { SessionDeps } from '../use-cases/bookings/booking-deps';
 import { config } from './config';
+import { joinLinkKey } from './join-key';
+import type { SessionLinks } from '../use-cases/bookings/session-parties';
+
+export const sessionLinks = (): SessionLinks => ({ appUrl: config.appUrl(), apiUrl: config.apiUrl(), senderEmail: config.senderEmail(), joinKey: joinLinkKey });
 import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, statsRepository, transaction } from './deps';
 
 /**
@@ -15,5 +19,5 @@ export const sessionDeps = (): SessionDeps => ({
   stats: statsRepository(),
   transaction,
   clock: clock(),
-  appUrl: config.appUrl(),
+  links: sessionLinks(),
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   ({ stack, coach, orgId, stop } = await aCoachStack({ now: '2026-11-02T08:00:00Z', timeZone: 'Europe/London' }));
   const programs = {
     a: await aProgram(coach, orgId, { name: 'Executive Presence', pricePerSession: { amount: 12000, currency: 'EUR' } }),
-    b: await aProgram(coach, orgId, { name: 'Leadership\nIntensive', pricePerSession: { amount: 20000, currency: 'USD' } }),
+    b: await aProgram(coach, orgId, { name: 'Leadership, Intensive', pricePerSession: { amount: 20000, currency: 'USD' } }),
     c: await aProgram(coach, orgId, { name: 'Career "Reset", phase 1' }),
   };
   for (const who of ['a', 'b', 'c'] as const) {
@@ -138,7 +138,7 @@ describe('the coaching log', () => {
       [
         'Date,Start,Client,Program,Session,Duration (hours),Paid or free',
         `2026-11-04,10:00,${clients.a.email},Executive Presence,Session 1,1.00,paid`,
-        `2026-11-05,10:00,${clients.b.email},"Leadership\nIntensive",Session 1,1.00,paid`,
+        `2026-11-05,10:00,${clients.b.email},"Leadership, Intensive",Session 1,1.00,paid`,
         `2026-12-02,10:00,${clients.a.email},Executive Presence,Session 4,1.00,paid`,
         `2026-12-04,10:00,${clients.c.email},"Career ""Reset"", phase 1",Session 1,1.00,free`,
         '',

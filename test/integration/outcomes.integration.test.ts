@@ -83,7 +83,7 @@ describe('org analytics', () => {
         bookingId: `01KQ${String(i).padStart(22, '0')}`, orgId: org.orgId, programId: programs[p]!.programId, packageId: 'coaching', coachUserId: org.coach.userId,
         clientUserId: programs[p]!.client.userId, start, end: start + 60, blockedUntil: start + 60, weekKey: null, sessionNumber: null, status: 'confirmed', sequence: 0,
         bookedBy: 'client', createdAt: 'x', updatedAt: 'x', cancelledAt: null, cancelledBy: null, cancelReason: null, creditReturned: null, clientJoinedAt: null,
-        coachJoinedAt: null, reminded24h: null, reminded1h: null, pendingRequestId: null, noShowMarkedBy: null, statsDay: dayOf(start * 60_000, 'Europe/London'),
+        coachJoinedAt: null, reminded24h: null, reminded1h: null, pendingRequestId: null, noShowMarkedBy: null, joinHashes: null, reissuedFor: null, statsDay: dayOf(start * 60_000, 'Europe/London'),
         price: prices[p]!, version: 1,
       } satisfies Booking;
       const tx = new WriteTransaction(table).add(bookings.newBookingItem(booked));

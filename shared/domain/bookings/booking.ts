@@ -1,5 +1,6 @@
 import type { SessionPackage } from '../programs/packages';
 import type { Money } from '../programs/program';
+import type { JoinSide } from './join-link';
 
 export type StoredBookingStatus = 'confirmed' | 'cancelled' | 'no_show';
 /** `completed` is not stored: a confirmed session whose end has passed is completed. */
@@ -36,6 +37,8 @@ export interface Booking {
   /** When each side first asked to join (the join window opens 15 minutes before the start). */
   clientJoinedAt: string | null;
   coachJoinedAt: string | null;
+  /** Hashes of each side's join-link secret (join-link.ts); never the secrets themselves. */
+  joinHashes: Record<JoinSide, string> | null;
   /** The start (epoch minutes) each reminder was sent for: a moved session gets its reminders again. */
   reminded24h: number | null;
   reminded1h: number | null;
@@ -46,6 +49,8 @@ export interface Booking {
   statsDay: string | null;
   /** The price of the session when it was booked; null when free. A later price change does not rewrite it. */
   price: Money | null;
+  /** The last details change (ReissueEffect.changeId) this session's invitation was updated for. */
+  reissuedFor: string | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */
   version: number;
 }

@@ -9,6 +9,7 @@ import type { ProgramsRepository } from '../../data/programs-repository';
 import type { ReviewsRepository, ReviewScope } from '../../data/reviews-repository';
 import type { StatsRepository } from '../../data/stats-repository';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
+import { brandingOf } from '../../emails/layout';
 import { reviewRequestEmail } from '../../emails/outcome-emails';
 import type { Caller } from '../../http/http-event';
 import type { ReviewBody } from '../../http/schemas/outcomes';
@@ -70,7 +71,7 @@ export async function requestReview(deps: ReviewDeps, caller: Caller, ref: Ref) 
   };
   const tx = deps.transaction().add(deps.reviews.newRequestItem(ref.orgId, ref.programId, request), 'request');
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects([
-    reviewRequestEmail({ ...ref, to: program.client.email, coachEmail: org.coachEmail, orgName: org.name, programName: program.name, expiresOn: request.expiresAt.slice(0, 10), appUrl: deps.appUrl }),
+    reviewRequestEmail({ ...ref, practice: brandingOf(org), to: program.client.email, coachEmail: org.coachEmail, orgName: org.name, programName: program.name, expiresOn: request.expiresAt.slice(0, 10), appUrl: deps.appUrl }),
   ]));
   try {
     await tx.commit();

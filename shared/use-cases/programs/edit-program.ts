@@ -15,15 +15,18 @@ import {
 import { formatInstant } from '../../domain/time/instant';
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { FullProgram, ProgramsRepository } from '../../data/programs-repository';
-import type { TransactItem } from '../../data/write-transaction';
+import type { TransactItem, WriteTransaction } from '../../data/write-transaction';
+import { keys } from '../../data/keys';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
 import type { Caller } from '../../http/http-event';
 import type { PatchProgramBody, TemplateBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
 import { accessFullProgram, accessProgram, requireCoachRole } from './access';
 import { activityView, programSummary } from './program-view';
 
-export interface EditDeps {
-  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'publish' | 'putHomepage'>;
+export interface EditDeps extends StagingDeps {
+  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'updateItem' | 'publish' | 'putHomepage'>;
+  transaction: () => WriteTransaction;
   bookings: Pick<BookingsRepository, 'packageUsage' | 'usageUnchangedItem'>;
   clock: Clock;
   newId?: IdSource;
@@ -124,12 +127,28 @@ export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref
   return editStructure(deps, caller, ref, (full) => ({ structure: replaceTemplate(full.structure, kind, questions), result: { kind, questions } }));
 }
 
-/** Renames the program or sets its price per session (null: free). Sessions already booked keep the price they were booked at. */
+/**
+ * Renames the program and/or sets its price per session (null: free), in one transaction. Sessions
+ * already booked keep the price they were booked at. The program's name is in its sessions'
+ * invitations: on a rename, upcoming ones get updated invitations through the outbox.
+ */
 export async function updateProgram(deps: EditDeps, caller: Caller, ref: Ref, changes: PatchProgramBody) {
-  const { role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
+  const { program, role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
   requireCoachRole(role);
-  const price = changes.pricePerSession === undefined ? undefined : changes.pricePerSession && { amountMinor: changes.pricePerSession.amount, currency: changes.pricePerSession.currency };
-  return programSummary(await deps.programs.update(ref.orgId, ref.programId, { name: changes.name, pricePerSession: price }, formatInstant(deps.clock.now())));
+  const nowMs = deps.clock.now();
+  const now = formatInstant(nowMs);
+  const name = changes.name !== undefined && changes.name !== program.name ? changes.name : undefined;
+  const pricePerSession =
+    changes.pricePerSession === undefined ? undefined : changes.pricePerSession && { amountMinor: changes.pricePerSession.amount, currency: changes.pricePerSession.currency };
+  if (name === undefined && pricePerSession === undefined) return programSummary(program);
+  const tx = deps.transaction().add(deps.programs.updateItem(ref.orgId, ref.programId, { name, pricePerSession }, now), 'program');
+  if (name !== undefined) {
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+      { type: 'reissue_invites', orgId: ref.orgId, coachUserId: program.coachUserId, programId: ref.programId, what: `the program is now called "${name}"`, changeId: sortableId(nowMs) },
+    ]);
+  }
+  await tx.commit();
+  return programSummary({ ...program, ...(name !== undefined ? { name } : {}), ...(pricePerSession !== undefined ? { pricePerSession } : {}), updatedAt: now });
 }
 
 export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, homepage: Homepage) {

@@ -12,6 +12,7 @@ import type { WorksheetsRepository } from '../../data/worksheets-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import { keys } from '../../data/keys';
+import { brandingOf } from '../../emails/layout';
 import { ninetyDayReflectionEmail } from '../../emails/outcome-emails';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessFullProgram, requireClientRole } from './access';
@@ -79,6 +80,7 @@ async function tellCoachOfReflection(deps: WorksheetDeps, tx: WriteTransaction, 
   const intake = outcomes.find((o) => o.kind === 'intake');
   stageEffects(deps, tx, keys.programPartition(program.orgId, program.programId), emailEffects([
     ninetyDayReflectionEmail({
+      practice: brandingOf(org),
       to: org.coachEmail,
       clientLabel: program.client?.email ?? 'Your client',
       orgId: program.orgId,
