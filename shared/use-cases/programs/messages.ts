@@ -4,14 +4,16 @@ import { keys } from '../../data/keys';
 import type { Message, MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { newMessageEmail } from '../../emails/program-emails';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram } from './access';
+import { countAgainstQuota, throwIfQuotaReached, type QuotaDeps } from '../user-quotas';
 
-export interface MessageDeps {
+export interface MessageDeps extends QuotaDeps {
   programs: Pick<ProgramsRepository, 'get'>;
   orgs: Pick<OrgsRepository, 'get'>;
   messages: Pick<MessagesRepository, 'list' | 'newMessageItem'>;
@@ -35,6 +37,7 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
   const nowMs = deps.clock.now();
   const message: Message = { messageId: sortableId(nowMs), authorId: caller.userId, body, sentAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.messages.newMessageItem(orgId, programId, message), 'message');
+  countAgainstQuota(deps, tx, 'messages', caller.userId, nowMs);
 
   // The other side hears of it: the coach always, the client once they can open the program.
   const clientToTell = role === 'coach' && program.status === 'published' ? program.client : null;
@@ -47,6 +50,11 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
       { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
     ]);
   }
-  await tx.commit();
+  try {
+    await retryOnConflict(() => tx.commit());
+  } catch (error) {
+    throwIfQuotaReached(error, nowMs);
+    throw error;
+  }
   return message;
 }
