@@ -46,10 +46,10 @@ export const apiFunctions = {
   resources: { entry: 'functions/api/resources.ts', table: 'readWrite' },
   worksheets: { entry: 'functions/api/worksheets.ts', table: 'readWrite' },
   actionItems: { entry: 'functions/api/action-items.ts', table: 'readWrite' },
-  availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
-  bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
+  availability: { entry: 'functions/api/availability.ts', table: 'read' },
+  bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite' },
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
-  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite', fetchesCalendars: true },
+  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;

@@ -5,17 +5,18 @@ import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-sched
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
+import { sdkClientConfig } from './sdk-client-config';
 import { clock, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
-/** The one check in the mail path: suppressed addresses are left out before SES is called. */
-export const mailer = () => suppressingMailer(new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail()), suppressionRepository());
+export const mailer = () =>
+  suppressingMailer(new SesMailer((sesClient ??= new SESv2Client(sdkClientConfig(3_000))), config.senderEmail()), suppressionRepository());
 
 export const sessionScheduler = () =>
-  new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {
+  new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient(sdkClientConfig(3_000))), {
     groupName: config.scheduleGroup(),
     roleArn: config.schedulerRoleArn(),
     deadLetterArn: config.schedulerDeadLetterArn(),

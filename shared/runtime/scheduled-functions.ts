@@ -59,6 +59,12 @@ export const scheduledFunctions = {
     description: 'Suppresses addresses SES reports as permanently bounced or complaining',
     trigger: 'mail-feedback',
   },
+  calendarRefresh: {
+    entry: 'functions/scheduled/calendar-refresh.ts',
+    description: "Reads coaches' connected calendars again (each about every 10 minutes) and stores their busy time",
+    trigger: 'every-minute',
+    fetchesCalendars: true,
+  },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 
 export type ScheduledFunctionName = keyof typeof scheduledFunctions;

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
 import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
 import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
@@ -12,6 +13,7 @@ import { WriteTransaction } from '../../shared/data/write-transaction';
 import { AppError } from '../../shared/domain/errors';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
+import { connectTestCalendar } from '../support/booking-scenarios';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aCaller } from '../support/scenarios';
 import { TestClock } from '../support/test-clock';
@@ -42,7 +44,7 @@ const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => 
 
 async function anOrgWithCalendar(coach = aCaller()) {
   const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
-  await orgs.connectCalendar(orgId, { icsUrl: 'https://calendar.example.com/a.ics', connectedAt: 'now' }, { secret: 's', createdAt: 'now' }, 'now');
+  await connectTestCalendar(table, clock, coach, orgId);
   return { coach, orgId };
 }
 
@@ -102,7 +104,7 @@ describe('creating a program', () => {
         const tx = new WriteTransaction(table);
         const commit = tx.commit.bind(tx);
         tx.commit = async () => {
-          await orgs.disconnectCalendar(connected.orgId, 'now');
+          await new CalendarSyncRepository(table).disconnect(connected.orgId, 'now');
           return commit();
         };
         return tx;

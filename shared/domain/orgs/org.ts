@@ -15,10 +15,29 @@ export interface IntroCallSettings {
   questions: IntroCallQuestion[];
 }
 
-/** The link to the coach's own calendar; its events are busy time. */
+/**
+ * The link to the coach's own calendar, and how its last sync went. Its events are busy time: they
+ * are fetched and expanded in the background and stored as busy-time buckets beside the org; the
+ * request path only reads those.
+ */
 export interface CalendarConnection {
   icsUrl: string;
   connectedAt: string;
+  /** The feed's validators, for the conditional GET of the next refresh. */
+  etag: string | null;
+  lastModified: string | null;
+  /** A digest of the stored busy time, so a refresh that finds the same busy time writes nothing but the status. */
+  digest: string;
+  /** Epoch minutes: the end of the span the stored copy covers. */
+  horizonEnd: number;
+  /** Busy occurrences inside the horizon, as last read. */
+  eventsInHorizon: number;
+  /** When the feed was last read successfully (or answered 304 Not Modified). */
+  lastSyncedAt: string;
+  /** Why the last refresh failed; null once one succeeds. The stored busy time stays in use meanwhile. */
+  lastSyncError: string | null;
+  /** Refreshes failed in a row, for backing off. */
+  failures: number;
 }
 
 /**
@@ -45,6 +64,11 @@ export interface Org {
   introCalls: IntroCallSettings | null;
   schedules: Record<string, Schedule>;
   calendar: CalendarConnection | null;
+  /**
+   * The version of the stored busy time (see CalendarConnection). Kept outside `calendar` so that it
+   * never goes back: after disconnecting and reconnecting, buckets of the old connection still differ.
+   */
+  busyTimeVersion: number;
   bookingFeed: BookingFeed | null;
   createdAt: string;
   updatedAt: string;

@@ -12,7 +12,7 @@ const override = z.strictObject({
   intervals: z.array(window).max(SCHEDULE_LIMITS.intervalsPerOverride),
 });
 
-const { bufferMinutes: buf, minimumNoticeMinutes: notice, slotIntervalMinutes: step } = SCHEDULE_LIMITS;
+const { bufferMinutes: buf, minimumNoticeMinutes: notice, slotIntervalMinutes: step, bookingHorizonDays: horizon } = SCHEDULE_LIMITS;
 
 const fields = {
   name: nonBlank(100),
@@ -22,6 +22,7 @@ const fields = {
   bufferMinutes: z.number().int().min(buf.min).max(buf.max).multipleOf(5),
   minimumNoticeMinutes: z.number().int().min(notice.min).max(notice.max),
   slotIntervalMinutes: z.number().int().min(step.min).max(step.max).multipleOf(5),
+  bookingHorizonDays: z.number().int().min(horizon.min).max(horizon.max),
 };
 
 export const createScheduleBody = z.strictObject({
@@ -30,6 +31,7 @@ export const createScheduleBody = z.strictObject({
   bufferMinutes: fields.bufferMinutes.default(DEFAULT_SCHEDULE_SETTINGS.bufferMinutes),
   minimumNoticeMinutes: fields.minimumNoticeMinutes.default(DEFAULT_SCHEDULE_SETTINGS.minimumNoticeMinutes),
   slotIntervalMinutes: fields.slotIntervalMinutes.default(DEFAULT_SCHEDULE_SETTINGS.slotIntervalMinutes),
+  bookingHorizonDays: fields.bookingHorizonDays.default(DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays),
 });
 
 export const patchScheduleBody = z

@@ -16,7 +16,7 @@ import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
-import { countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
+import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
 
 export type RescheduleDeps = BookingDeps;
 
@@ -46,7 +46,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const newStart = toEpochMinutes(input.start);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
+    const { booking, busy, ...scope } = await loadBooking(deps, caller, ref, bookingId, busyAround(newStart));
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
     requireConfirmed(booking);
@@ -57,7 +57,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
     if (mode === 'request' && booking.pendingRequestId) throw conflict('reschedule_pending', 'A request to move this session is already waiting for the coach.');
     if (newStart === booking.start) return bookingView(booking, now);
 
-    const to = await requireOfferedTime(deps, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
+    const to = requireOfferedTime(busy, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
     const pending = booking.pendingRequestId ? await pendingRequest(deps, ref, booking.pendingRequestId) : null;
     const tx = deps.transaction();
     try {

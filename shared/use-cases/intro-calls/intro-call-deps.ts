@@ -1,4 +1,3 @@
-import type { CalendarFeeds } from '../../adapters/calendar/calendar-feeds';
 import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import type { IntroCallsRepository } from '../../data/intro-calls-repository';
 import type { OutboxRepository } from '../../data/outbox-repository';
@@ -15,7 +14,6 @@ import type { Clock } from '../../runtime/clock';
 export interface IntroCallDeps {
   introCalls: IntroCallsRepository;
   calendar: CoachCalendarRepository;
-  feeds: Pick<CalendarFeeds, 'busy'>;
   rateLimits: Pick<RateLimitsRepository, 'take' | 'takeItem'>;
   outbox: Pick<OutboxRepository, 'newEntryItem'>;
   transaction: () => WriteTransaction;
@@ -24,8 +22,8 @@ export interface IntroCallDeps {
   newId?: () => string;
 }
 
-/** What changes a call without finding it a new time (cancelling, reminding). */
-export type IntroCallChangeDeps = Omit<IntroCallDeps, 'feeds'>;
+/** What changes a call. (Finding a new time needs nothing more: the calendar's busy time is read with the context.) */
+export type IntroCallChangeDeps = IntroCallDeps;
 
 /** Counts one use of `limit` by `subject`, or answers 429 with when to try again. */
 export async function requireWithinLimit(deps: Pick<IntroCallDeps, 'rateLimits' | 'clock'>, limit: RateLimit, subject: string): Promise<void> {

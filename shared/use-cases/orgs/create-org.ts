@@ -25,6 +25,7 @@ export async function createOrg(deps: CreateOrgDeps, caller: Caller, input: Crea
     introCalls: null,
     schedules: {},
     calendar: null,
+    busyTimeVersion: 0,
     bookingFeed: null,
     createdAt: now,
     updatedAt: now,
