@@ -118,6 +118,7 @@ export async function runDemo(base: string): Promise<void> {
 
   chapter('Maya sets up her practice');
   const coach = await signIn(coachEmail);
+  await coach.must('PATCH', '/me', { displayName: 'Maya Okafor' });
   const org = await coach.must('POST', '/orgs', { name: 'Northwind Coaching', timeZone: zone });
   say(`Maya signs up and creates “${org.name}” (${zone}).`);
   const calendar = await coachCalendar(new Date(start + 2 * 86_400_000));
@@ -137,6 +138,7 @@ export async function runDemo(base: string): Promise<void> {
     const link = /token=([^\s"&<]+)/.exec((await inbox.last(clientEmail)).text)?.[1];
     if (!link) throw new Error('The invitation carries no link');
     const client = await signIn(clientEmail);
+    await client.must('PATCH', '/me', { displayName: 'Daniel Reyes' });
     await client.must('POST', `/invites/${decodeURIComponent(link)}/accept`, { timeZone: 'America/New_York' });
     await coach.must('POST', `${url}/publish`);
     say('Daniel follows the link in the email and joins from New York; Maya publishes the program.');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -158,6 +158,9 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     SENDER_EMAIL: 'rapport@localhost.test',
     APP_URL: target.url,
     PUBLIC_API_URL: target.url,
+    // The join-link key (deployed: a Secrets Manager secret): stable per table, so links in emails
+    // of a kept `.data/` still work after a restart.
+    JOIN_LINK_KEY: createHash('sha256').update(`rapport-local-join-links:${target.tableName}`).digest('base64url'),
     CALENDAR_FETCH_POLICY: 'allow-loopback',
     SDK_REQUEST_TIMEOUT_MS: '20000',
     SCHEDULE_GROUP: 'rapport-sessions',

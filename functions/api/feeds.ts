@@ -4,13 +4,14 @@ import { apiRoute } from '../../shared/http/api-route';
 import { entityTag, noneMatchHits } from '../../shared/http/entity-tag';
 import { notModified, textReply } from '../../shared/http/reply';
 import { clock, coachCalendarRepository, orgsRepository, rateLimitsRepository } from '../../shared/runtime/deps';
+import { sessionLinks } from '../../shared/runtime/session-deps';
 import { bookingFeed } from '../../shared/use-cases/calendar/booking-feed';
 
 const feedPath = z.object({ feedToken: z.string().min(10).max(200) });
 
 export const handler = apiFunction('feeds', {
   'GET /feeds/{feedToken}': apiRoute({ public: true, path: feedPath }, async ({ path, headers }) => {
-    const ics = await bookingFeed({ orgs: orgsRepository(), calendar: coachCalendarRepository(), rateLimits: rateLimitsRepository(), clock: clock() }, path.feedToken);
+    const ics = await bookingFeed({ orgs: orgsRepository(), calendar: coachCalendarRepository(), rateLimits: rateLimitsRepository(), clock: clock(), links: sessionLinks() }, path.feedToken);
     // A calendar app that sends back the tag it has gets 304 and no body while nothing changed.
     const etag = entityTag(ics);
     const caching = { etag, 'cache-control': 'private, max-age=300' };

@@ -2,7 +2,16 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
-import { clock, invitesRepository, orgsRepository, outboxRepository, programsRepository, rateLimitsRepository, transaction } from '../../shared/runtime/deps';
+import {
+  clock,
+  invitesRepository,
+  orgsRepository,
+  outboxRepository,
+  profilesRepository,
+  programsRepository,
+  rateLimitsRepository,
+  transaction,
+} from '../../shared/runtime/deps';
 import { acceptInvite, createInvite } from '../../shared/use-cases/programs/invites';
 
 const deps = () => ({
@@ -13,6 +22,7 @@ const deps = () => ({
   quotas: rateLimitsRepository(),
   clock: clock(),
   transaction,
+  profiles: profilesRepository(),
   appUrl: config.appUrl(),
 });
 
@@ -21,6 +31,6 @@ export const handler = apiFunction('invites', {
     createInvite(deps(), caller, path.orgId, path.programId, body.email),
   ),
   'POST /invites/{token}/accept': apiRoute({ path: invitePath, body: acceptInviteBody }, ({ caller, path, body }) =>
-    acceptInvite(deps(), caller, path.token, { timeZone: body?.timeZone }),
+    acceptInvite(deps(), caller, path.token, body ?? {}),
   ),
 });

@@ -5,7 +5,7 @@ import { keys } from './keys';
 import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
 import { WriteTransaction, type TransactItem } from './write-transaction';
 
-type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls'>>;
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'logoUrl' | 'brandColor' | 'signature'>>;
 
 export class OrgsRepository {
   constructor(private readonly table: Table) {}
@@ -32,6 +32,11 @@ export class OrgsRepository {
   async get(orgId: string): Promise<Org | null> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.org(orgId), ConsistentRead: true }));
     return Item ? toOrgRecord(Item) : null;
+  }
+
+  /** Field changes as one item of a transaction (conditional on the org still existing). */
+  updateItem(orgId: string, changes: OrgChanges, now: string): TransactItem {
+    return { Update: { TableName: this.table.name, Key: keys.org(orgId), ...fieldUpdate({ ...changes, updatedAt: now }), ConditionExpression: 'attribute_exists(pk)' } };
   }
 
   /** Applies field changes and returns the org as stored afterwards. */
@@ -134,6 +139,10 @@ export function toOrgRecord(item: Record<string, unknown>): Org {
   const org = stored as unknown as Org;
   return {
     ...org,
+    coachProfile: org.coachProfile ?? null,
+    logoUrl: org.logoUrl ?? null,
+    brandColor: org.brandColor ?? null,
+    signature: org.signature ?? null,
     // Schedules stored before booking horizons existed read with the default.
     schedules: Object.fromEntries(
       Object.entries(org.schedules ?? {}).map(([id, schedule]) => [id, { ...schedule, bookingHorizonDays: schedule.bookingHorizonDays ?? DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays }]),

@@ -10,6 +10,7 @@ import { MessagesRepository } from '../data/messages-repository';
 import { OrgsRepository } from '../data/orgs-repository';
 import { OutboxRepository } from '../data/outbox-repository';
 import { ProgramsRepository } from '../data/programs-repository';
+import { ProfilesRepository } from '../data/profiles-repository';
 import { RateLimitsRepository } from '../data/rate-limits-repository';
 import { RescheduleRequestsRepository } from '../data/reschedule-requests-repository';
 import { ResourcesRepository } from '../data/resources-repository';
@@ -36,6 +37,7 @@ export const table = (): Table => ({ db: (documentClient ??= createDocumentClien
 export const transaction = () => new WriteTransaction(table());
 
 export const orgsRepository = () => new OrgsRepository(table());
+export const profilesRepository = () => new ProfilesRepository(table());
 export const programsRepository = () => new ProgramsRepository(table());
 export const messagesRepository = () => new MessagesRepository(table());
 export const invitesRepository = () => new InvitesRepository(table());

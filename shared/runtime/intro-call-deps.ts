@@ -11,5 +11,6 @@ export const introCallDeps = (): IntroCallChangeDeps => ({
   transaction,
   clock: clock(),
   appUrl: config.appUrl(),
+  senderEmail: config.senderEmail(),
 });
 

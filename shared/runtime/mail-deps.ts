@@ -4,6 +4,8 @@ import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
+import { sessionDeps } from './session-deps';
+import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
 import { clock, outboxRepository, suppressionRepository } from './deps';
@@ -13,7 +15,7 @@ let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
 export const mailer = () =>
-  suppressingMailer(new SesMailer((sesClient ??= new SESv2Client(sdkClientConfig(3_000))), config.senderEmail()), suppressionRepository());
+  suppressingMailer(new SesMailer((sesClient ??= new SESv2Client(sdkClientConfig(3_000))), config.senderEmail(), clock()), suppressionRepository());
 
 export const sessionScheduler = () =>
   new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient(sdkClientConfig(3_000))), {
@@ -24,4 +26,10 @@ export const sessionScheduler = () =>
   });
 
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), scheduler: sessionScheduler(), clock: clock() });
+export const relayDeps = (): RelayDeps => ({
+  outbox: outboxRepository(),
+  mailer: mailer(),
+  scheduler: sessionScheduler(),
+  clock: clock(),
+  reissue: (effect) => reissueInvites(sessionDeps(), effect),
+});

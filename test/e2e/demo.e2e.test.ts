@@ -19,9 +19,20 @@ describe('npm run demo', () => {
     });
     const chapters = [...stdout.matchAll(/^== (.+)$/gm)].map((m) => m[1]);
     expect(chapters).toEqual(['Maya sets up her practice', 'Daniel joins', 'Booking the first two sessions', 'The first session', 'Moving the second session', 'A missed session', 'Where things stand']);
-    for (const subject of ['has opened a private coaching space for you', 'Your Session 1 is booked', 'Reminder: your Session 1 is tomorrow', 'in an hour', 'asks to move Session 2', 'Moved: Session 2', 'No-show: Session 2']) {
-      expect(stdout, subject).toMatch(new RegExp(`✉ .+ receives: “[^”]*${subject}`));
+    // Each step's emails, to the side that should get them (the subjects' exact words are the emails' own tests' business).
+    for (const [who, subject] of [
+      ['Daniel', 'private coaching space'],
+      ['Maya', 'Booked: Session 1'],
+      ['Daniel', 'Booked: Session 2'],
+      ['Daniel', 'Reminder: Session 1 .*tomorrow'],
+      ['Maya', 'Reminder: Session 1 .*in an hour'],
+      ['Maya', 'asks to move Session 2'],
+      ['Daniel', 'Moved: Session 2'],
+      ['Maya', 'No-show: Session 2'],
+    ]) {
+      expect(stdout, subject).toMatch(new RegExp(`✉ ${who} \\(\\w+\\) receives: “[^”]*${subject}`));
     }
+    expect(stdout).toContain('Maya Okafor');
     expect(stdout).toMatch(/Session 1: .+ — completed/);
     expect(stdout).toMatch(/Session 2: .+ — no_show/);
     expect(stdout).not.toMatch(/"level":/); // a story, not logs

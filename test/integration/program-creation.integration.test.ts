@@ -1,3 +1,4 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
@@ -43,7 +44,7 @@ const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => 
 });
 
 async function anOrgWithCalendar(coach = aCaller()) {
-  const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
+  const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
   await connectTestCalendar(table, clock, coach, orgId);
   return { coach, orgId };
 }
@@ -94,7 +95,7 @@ describe('creating a program', () => {
 
   it('refuses without a connected calendar, and when the calendar goes away during creation', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'No Calendar', timeZone: 'UTC' }, 'https://api.test');
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'No Calendar', timeZone: 'UTC' }, 'https://api.test');
     await expect(createProgram(deps(), coach, orgId, { type: 'one_to_one_coaching' })).rejects.toMatchObject({ status: 409, code: 'calendar_not_connected' });
 
     const connected = await anOrgWithCalendar();

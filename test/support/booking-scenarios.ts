@@ -1,3 +1,4 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { randomUUID } from 'node:crypto';
 import { readBusyTime } from '../../shared/adapters/calendar/busy-time-reader';
 import { loadBookingContext } from '../../shared/data/booking-context';
@@ -66,6 +67,9 @@ export class StubCalendarSource implements CalendarSource {
   }
 }
 
+/** Links as the local stack makes them: a fixed join-link key, test hosts. */
+export const testLinks = { appUrl: 'https://app.test', apiUrl: 'https://api.test', senderEmail: 'sessions@practice.test', joinKey: async () => Buffer.alloc(32, 7) };
+
 export const calendarSyncDepsFor = (table: TestTable, clock: TestClock, source: CalendarSource): CalendarSyncDeps => ({
   sync: new CalendarSyncRepository(table),
   sessions: new CoachCalendarRepository(table),
@@ -87,7 +91,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock): BookingDeps 
     outbox: new OutboxRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
-    appUrl: 'https://app.test',
+    links: testLinks,
   };
 }
 
@@ -95,7 +99,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock): BookingDeps 
 export async function aCoachOrg(table: TestTable, clock: TestClock, schedule: Partial<CreateScheduleBody> = {}, calendar = new StubCalendarSource()) {
   const orgs = new OrgsRepository(table);
   const coach = aCaller('coach');
-  const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
+  const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
   await connectTestCalendar(table, clock, coach, orgId, calendar);
   const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule(schedule));
   return { coach, orgId, scheduleId, calendar };
@@ -141,10 +145,11 @@ export function introCallDepsFor(table: TestTable, clock: TestClock): IntroCallD
     transaction: () => new WriteTransaction(table),
     clock,
     appUrl: 'https://app.test',
+    senderEmail: 'sessions@practice.test',
   };
 }
 
 /** The coach's org taking intro calls from its schedule. */
 export async function anOrgTakingIntroCalls(table: TestTable, clock: TestClock, org: { coach: Caller; orgId: string; scheduleId: string }) {
-  await updateOrg({ orgs: new OrgsRepository(table), clock }, org.coach, org.orgId, { introCalls: { enabled: true, scheduleId: org.scheduleId, durationMinutes: 15, questions: [] } }, 'https://api.test');
+  await updateOrg({ orgs: new OrgsRepository(table), outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, org.coach, org.orgId, { introCalls: { enabled: true, scheduleId: org.scheduleId, durationMinutes: 15, questions: [] } }, 'https://api.test');
 }

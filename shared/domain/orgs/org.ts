@@ -1,3 +1,4 @@
+import type { PersonProfile } from '../people/person';
 import type { Schedule } from '../schedules/schedule';
 
 /** A question the coach asks everyone who books an intro call (answered in free text). */
@@ -60,7 +61,13 @@ export interface Org {
   timeZone: string;
   coachUserId: string;
   coachEmail: string;
+  /** The coach's own profile (`PATCH /me`), kept here so every email of the org reads it with the org. */
+  coachProfile: PersonProfile | null;
   meetingUrl: string | null;
+  /** Branding of the practice's emails: an https logo, a #rrggbb colour that carries white text, a signature. */
+  logoUrl: string | null;
+  brandColor: string | null;
+  signature: string | null;
   introCalls: IntroCallSettings | null;
   schedules: Record<string, Schedule>;
   calendar: CalendarConnection | null;

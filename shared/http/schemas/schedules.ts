@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_SCHEDULE_SETTINGS, SCHEDULE_LIMITS } from '../../domain/schedules/schedule';
 import { WEEKDAYS } from '../../domain/time/wall-clock';
-import { calendarDate, id, nonBlank, timeOfDay, timeZone } from './common';
+import { calendarDate, id, singleLine, timeOfDay, timeZone } from './common';
 
 const window = z.strictObject({ start: timeOfDay, end: timeOfDay });
 
@@ -15,7 +15,7 @@ const override = z.strictObject({
 const { bufferMinutes: buf, minimumNoticeMinutes: notice, slotIntervalMinutes: step, bookingHorizonDays: horizon } = SCHEDULE_LIMITS;
 
 const fields = {
-  name: nonBlank(100),
+  name: singleLine(100),
   timeZone,
   weekly: z.array(weeklyWindow).max(SCHEDULE_LIMITS.weeklyWindows),
   overrides: z.array(override).max(SCHEDULE_LIMITS.overrides),

@@ -12,8 +12,10 @@ import { TransactionRefused } from '../../data/write-transaction';
 import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
+import { joinHashes } from '../../domain/bookings/join-link';
+import { sessionParties } from './session-parties';
 import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
 
 const MAX_ATTEMPTS = 6;
@@ -45,8 +47,10 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     const { end, blockedUntil } = requireOfferedTime(ctx.busy, scope, pkg, start, pkg.durationMinutes, nowMs);
 
     const now = formatInstant(nowMs);
+    const bookingId = deps.newId?.() ?? sortableId(nowMs);
+    const joinRef = { ...ref, bookingId };
     const booking: Booking = {
-      bookingId: deps.newId?.() ?? sortableId(nowMs),
+      bookingId,
       orgId: ref.orgId,
       programId: ref.programId,
       packageId: pkg.packageId,
@@ -68,10 +72,12 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       creditReturned: null,
       clientJoinedAt: null,
       coachJoinedAt: null,
+      joinHashes: joinHashes(await deps.links.joinKey(), joinRef),
       reminded24h: null,
       reminded1h: null,
       pendingRequestId: null,
       noShowMarkedBy: null,
+      reissuedFor: null,
       version: 1,
     };
 
@@ -84,7 +90,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');
     for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-      ...emailEffects(bookingConfirmedEmails(booking, partiesOf(scope, deps.appUrl), nowMs)),
+      ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
       ...sessionScheduleEffects(booking, toEpochMinutes(nowMs)),
     ]);
 

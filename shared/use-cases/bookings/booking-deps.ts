@@ -11,7 +11,8 @@ import { conflict, notFound } from '../../domain/errors';
 import type { Org } from '../../domain/orgs/org';
 import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
-import type { SessionParties } from '../../emails/booking-emails';
+import { sessionParties, type SessionLinks } from './session-parties';
+import type { SessionParties } from '../../emails/session-content';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { roleIn, type ProgramRole } from '../programs/access';
@@ -25,7 +26,7 @@ export interface BookingDeps {
   outbox: Pick<OutboxRepository, 'newEntryItem'>;
   transaction: () => WriteTransaction;
   clock: Clock;
-  appUrl: string;
+  links: SessionLinks;
   newId?: () => string;
 }
 
@@ -74,17 +75,6 @@ export function requireConfirmed(booking: Booking): void {
   if (booking.status !== 'confirmed') throw conflict('booking_not_active', `This session is already ${booking.status.replace('_', '-')}.`);
 }
 
-/** The people and zones a session's emails speak of: each reader gets times in their own zone. */
-export function partiesOf(scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, appUrl: string): SessionParties {
-  const { org, program, schedule } = scope;
-  return {
-    orgName: org.name,
-    programName: program.name,
-    coachEmail: org.coachEmail,
-    clientEmail: program.client?.email ?? '',
-    coachZone: org.timeZone,
-    clientZone: program.client?.timeZone ?? schedule.timeZone,
-    meetingUrl: org.meetingUrl,
-    appUrl,
-  };
-}
+/** The people, branding and join links a session's emails speak of; each reader gets their own zone. */
+export const partiesOf = (deps: Pick<BookingDeps, 'links'>, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Pick<Booking, 'orgId' | 'programId' | 'bookingId'>): Promise<SessionParties> =>
+  sessionParties(deps.links, scope, booking);

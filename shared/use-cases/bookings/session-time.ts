@@ -8,7 +8,7 @@ import type { Schedule } from '../../domain/schedules/schedule';
 import { toEpochMinutes } from '../../domain/time/instant';
 import type { CalendarBusy } from '../../data/busy-time';
 import { LONGEST_BLOCK_MINUTES, type CalendarSession } from '../../data/coach-calendar-repository';
-import { sessionLabel } from '../../emails/booking-emails';
+import { sessionLabel } from '../../emails/session-content';
 import type { BookingScope } from './booking-deps';
 
 /** The refusals of booking and moving sessions, worded once. */
@@ -78,7 +78,7 @@ export function calendarEntryFor(booking: Booking, program: Pick<Program, 'name'
     end: booking.end,
     blockedUntil: booking.blockedUntil,
     sequence: booking.sequence,
-    summary: `${sessionLabel(booking)} with ${program.client?.email ?? 'client'} (${program.name})`,
+    summary: `${sessionLabel(booking)} with ${program.client?.displayName || program.client?.email || 'client'} (${program.name})`,
     changedAt: nowMs,
   };
 }

@@ -1,4 +1,6 @@
-import { feedCalendar } from '../../adapters/calendar/ics-writer';
+import { buildFeed } from '../../adapters/calendar/ics-writer';
+import { bookingUid } from '../../domain/bookings/calendar-uid';
+import { joinUrl, type SessionLinks } from '../bookings/session-parties';
 import { notFound, tooManyRequests } from '../../domain/errors';
 import { FEED_POLLS_PER_TOKEN } from '../../domain/rate-limits/feed-limits';
 import { ID_PATTERN, sameSecret } from '../../domain/ids';
@@ -17,6 +19,7 @@ export interface BookingFeedDeps {
   calendar: Pick<CoachCalendarRepository, 'between'>;
   rateLimits: Pick<RateLimitsRepository, 'take'>;
   clock: Clock;
+  links: Pick<SessionLinks, 'appUrl' | 'apiUrl' | 'joinKey'>;
 }
 
 /**
@@ -31,17 +34,36 @@ export async function bookingFeed(deps: BookingFeedDeps, feedToken: string): Pro
   if (!org?.bookingFeed || !sameSecret(secret, org.bookingFeed.secret)) throw notFound();
   const nowMs = deps.clock.now();
   const now = toEpochMinutes(nowMs);
-  const [decision, sessions] = await Promise.all([
+  const [decision, sessions, key] = await Promise.all([
     deps.rateLimits.take(FEED_POLLS_PER_TOKEN, `${orgId}.${secret}`, nowMs),
     deps.calendar.between(org.coachUserId, now - PAST_DAYS * 1440, now + FUTURE_DAYS * 1440),
+    deps.links.joinKey(),
   ]);
   if (!decision.allowed) {
     throw tooManyRequests(decision.retryAfterSeconds, `This feed was fetched more than ${FEED_POLLS_PER_TOKEN.limit} times in an hour; calendar apps should poll it at most every few minutes.`);
   }
-  return feedCalendar(
+  return buildFeed(
     `${org.name} — coaching sessions`,
     sessions
       .filter((s) => s.kind === 'session' || s.kind === 'intro_call')
-      .map((s) => ({ uid: `${s.id}@rapport`, sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt })),
+      .map((s) => {
+        if (s.kind === 'intro_call' || !s.programId) {
+          // Intro calls have no join link of their own: the prospect's link in their email is theirs.
+          return { uid: bookingUid(s.id, deps.links.appUrl), sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt };
+        }
+        // The coach's own join link, as in their invitations: joining from the feed counts too.
+        const join = joinUrl(deps.links, key, { orgId: s.orgId, programId: s.programId, bookingId: s.id }, 'coach');
+        return {
+          uid: bookingUid(s.id, deps.links.appUrl),
+          sequence: s.sequence,
+          start: s.start,
+          end: s.end,
+          summary: s.summary,
+          description: `${s.summary}\nJoin (opens 15 minutes before the start): ${join}`,
+          location: join,
+          url: join,
+          stampedAt: s.changedAt,
+        };
+      }),
   );
 }

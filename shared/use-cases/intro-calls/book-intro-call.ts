@@ -89,7 +89,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
       .add(deps.rateLimits.takeItem(INTRO_CALL_LIMITS.bookingsPerEmail, call.email, nowMs), 'daily');
     for (const lock of deps.calendar.lockItems(org.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId, call.blockedUntil)) tx.add(lock, 'lock');
     stageEffects(deps, tx, keys.introPartition(orgId), [
-      ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps.appUrl, manageTokenOf(call, secret)), nowMs)),
+      ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps, manageTokenOf(call, secret)), nowMs)),
       ...introCallScheduleEffects(call, now),
     ]);
 

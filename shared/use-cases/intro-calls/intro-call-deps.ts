@@ -1,3 +1,5 @@
+import { coachOf } from '../../domain/people/person';
+import { brandingOf } from '../../emails/layout';
 import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import type { IntroCallsRepository } from '../../data/intro-calls-repository';
 import type { OutboxRepository } from '../../data/outbox-repository';
@@ -19,6 +21,8 @@ export interface IntroCallDeps {
   transaction: () => WriteTransaction;
   clock: Clock;
   appUrl: string;
+  /** The practice's sending address: the ORGANIZER of the invites, as for sessions. */
+  senderEmail: string;
   newId?: () => string;
 }
 
@@ -31,8 +35,8 @@ export async function requireWithinLimit(deps: Pick<IntroCallDeps, 'rateLimits' 
   if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
 }
 
-export function introCallParties(org: Org, appUrl: string, manageToken: string | null): IntroCallParties {
-  return { orgName: org.name, coachEmail: org.coachEmail, coachZone: org.timeZone, meetingUrl: org.meetingUrl, appUrl, manageToken };
+export function introCallParties(org: Org, deps: Pick<IntroCallDeps, 'appUrl' | 'senderEmail'>, manageToken: string | null): IntroCallParties {
+  return { practice: brandingOf(org), coach: coachOf(org), senderEmail: deps.senderEmail, meetingUrl: org.meetingUrl, appUrl: deps.appUrl, manageToken };
 }
 
 /** The call's entry in the coach's calendar: busy time for every program, and the coach's feed. */

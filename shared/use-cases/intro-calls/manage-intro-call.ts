@@ -81,7 +81,7 @@ async function tryCancel(deps: IntroCallChangeDeps, org: Org, call: IntroCall, b
     .add(deps.introCalls.prospectCallChangedItem(call.orgId, call.email, call.introCallId, null), 'prospect');
   for (const item of deps.calendar.releaseItems(call.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId)) tx.add(item, 'lock');
   stageEffects(deps, tx, keys.introPartition(call.orgId), [
-    ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps.appUrl, token), nowMs)),
+    ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps, token), nowMs)),
     ...unscheduleIntroCall(call.introCallId),
   ]);
   try {
@@ -135,7 +135,7 @@ export async function rescheduleIntroCallByToken(deps: IntroCallDeps, token: str
     for (const item of deps.calendar.releaseItems(coach, release, call.introCallId)) tx.add(item, 'release');
     for (const item of deps.calendar.lockItems(coach, acquire, call.introCallId, moved.blockedUntil)) tx.add(item, 'lock');
     stageEffects(deps, tx, keys.introPartition(call.orgId), [
-      ...emailEffects(introCallMovedEmails(moved, call, introCallParties(org, deps.appUrl, token), nowMs)),
+      ...emailEffects(introCallMovedEmails(moved, call, introCallParties(org, deps, token), nowMs)),
       ...introCallScheduleEffects(moved, now),
     ]);
     try {
