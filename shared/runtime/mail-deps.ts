@@ -5,7 +5,7 @@ import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-sched
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
-import { clock, outboxRepository, suppressionRepository } from './deps';
+import { bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
@@ -23,4 +23,14 @@ export const sessionScheduler = () =>
   });
 
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), scheduler: sessionScheduler(), clock: clock() });
+export const relayDeps = (): RelayDeps => {
+  const bookings = bookingsRepository();
+  const introCalls = introCallsRepository();
+  return {
+    outbox: outboxRepository(),
+    mailer: mailer(),
+    scheduler: sessionScheduler(),
+    records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
+    clock: clock(),
+  };
+};
