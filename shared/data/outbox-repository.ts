@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry } from '../domain/outbox/outbox-entry';
+import { MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
 import { formatInstant } from '../domain/time/instant';
 import { keys, OUTBOX_SHARDS } from './keys';
 import { isConditionFailure, type Table } from './table';
@@ -89,8 +89,29 @@ export class OutboxRepository {
     entry.done.push(index);
   }
 
+  /** Marks an email done because it can never succeed (SES refused it), and records who, what and why. */
+  async markRefused(entry: OutboxEntry, failure: OutboxFailure): Promise<void> {
+    await this.fenced(entry, 'ADD done :index, mailLeft :minusOne SET failures = list_append(if_not_exists(failures, :none), :failure)', {
+      ':index': new Set([failure.index]),
+      ':minusOne': -1,
+      ':failure': [failure],
+      ':none': [],
+    });
+    entry.done.push(failure.index);
+    entry.failures = [...(entry.failures ?? []), failure];
+  }
+
   async complete(entry: OutboxEntry): Promise<void> {
     await this.fenced(entry, null, {});
+  }
+
+  /**
+   * Keeps a finished entry that holds a refused email in the failed collection: out of the
+   * sweeper's way, visible to whoever looks, with who, what and why.
+   */
+  async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
+    const failed = keys.outboxFailed(formatInstant(nowMs), entry.entryId);
+    await this.fenced(entry, 'SET #state = :failed, gsi1pk = :gpk, gsi1sk = :gsk REMOVE leaseToken', { ':failed': 'failed', ':gpk': failed.gsi1pk, ':gsk': failed.gsi1sk });
   }
 
   /** Lets the entry go without counting an attempt, to be taken again at `untilMs`. */
@@ -152,7 +173,7 @@ export class OutboxRepository {
       .map(toKey);
   }
 
-  /** The entries set aside as failed, oldest first. */
+  /** The entries set aside as failed (attempts used up, or an email refused for good), oldest first. */
   async failed(limit = 100): Promise<OutboxEntry[]> {
     const { Items } = await this.table.db.send(
       new QueryCommand({ TableName: this.table.name, IndexName: 'byCollection', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
@@ -238,6 +259,7 @@ function toEntry(item: Record<string, unknown>): OutboxEntry {
     effects: item.effects as OutboxEffect[],
     done: numbers(item.done),
     started: numbers(item.started),
+    failures: (item.failures as OutboxFailure[] | undefined) ?? [],
     attempts: Number(item.attempts ?? 0),
     createdAt: String(item.createdAt),
     state: item.state === 'failed' ? 'failed' : 'pending',

@@ -117,7 +117,7 @@ function expectEverySessionAsItIsNow(round: Awaited<ReturnType<typeof aRound>>) 
     expect(remindersTo(s)).toEqual([]);
     // The client heard of the booking before its cancellation.
     const mails = round.mailsOfRound(s.program.email);
-    const booked = mails.findIndex((m) => m.subject.includes(' is booked') && m.text.includes(s.bookingId));
+    const booked = mails.findIndex((m) => m.subject.startsWith('Booked') && m.text.includes(s.bookingId));
     expect(booked).toBeGreaterThanOrEqual(0);
     expect(mails.findIndex((m) => m.subject.startsWith('Cancelled'))).toBeGreaterThan(booked);
   }

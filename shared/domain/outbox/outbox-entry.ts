@@ -20,7 +20,31 @@ export type OutboxEffect =
   | { type: 'syncSchedules'; subject: ScheduleSubject }
   /** Only for a reschedule request's expiry, which fires once and checks the request itself. */
   | { type: 'schedule'; schedule: OneTimeSchedule }
-  | { type: 'unschedule'; name: string };
+  | { type: 'unschedule'; name: string }
+  | ReissueEffect;
+
+/**
+ * Details every upcoming session's invitation shows changed (the practice's or a program's name):
+ * send each an updated invitation. `changeId` makes the work idempotent per session.
+ */
+export interface ReissueEffect {
+  type: 'reissue_invites';
+  orgId: string;
+  coachUserId: string;
+  /** Only this program's sessions; null: every program of the coach in this org. */
+  programId: string | null;
+  /** What changed, in words for the email ("the practice is now called …"). */
+  what: string;
+  changeId: string;
+}
+
+/** An email SES refused for good: who it was for, what it was, and SES's reason. */
+export interface OutboxFailure {
+  index: number;
+  to: string[];
+  subject: string;
+  error: string;
+}
 
 export const emailEffects = (messages: EmailMessage[]): OutboxEffect[] => messages.map((message) => ({ type: 'email', message }));
 
@@ -41,6 +65,8 @@ export interface OutboxEntry {
    * email may have left, so it is not sent again (at most once, logged for an operator).
    */
   started: number[];
+  /** Emails SES refused for good, recorded as they happen (so a retry of the rest keeps them). */
+  failures?: OutboxFailure[];
   attempts: number;
   createdAt: string;
   /** The API request (or scheduled run) whose write staged the entry, for the logs. */

@@ -50,7 +50,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       tx.add(deps.bookings.giveBackToPackageItem(counterRef, booking.sessionNumber), 'package');
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
-    const effects: OutboxEffect[] = [...emailEffects(bookingCancelledEmails(cancelled, partiesOf(scope, deps.appUrl), nowMs)), syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })];
+    const effects: OutboxEffect[] = [...emailEffects(bookingCancelledEmails(cancelled, await partiesOf(deps, scope, booking), nowMs)), syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

@@ -1,4 +1,5 @@
 import type { EntryKey, OutboxRepository } from '../../data/outbox-repository';
+import type { OutboxFailure } from '../../domain/outbox/outbox-entry';
 import type { Clock } from '../../runtime/clock';
 
 export interface FailedEntryView {
@@ -10,6 +11,8 @@ export interface FailedEntryView {
   correlationId: string | null;
   /** What is left to do, e.g. `email` or `syncSchedules`. */
   pending: string[];
+  /** Emails SES refused for good: retrying does not send these again. */
+  refused: OutboxFailure[];
 }
 
 type FailedDeps = { outbox: Pick<OutboxRepository, 'failed' | 'retry'>; clock: Clock };
@@ -24,6 +27,7 @@ export async function listFailedEntries(deps: FailedDeps, limit = 100): Promise<
     lastError: entry.lastError ?? null,
     correlationId: entry.correlationId ?? null,
     pending: entry.effects.flatMap((effect, index) => (entry.done.includes(index) ? [] : [effect.type])),
+    refused: entry.failures ?? [],
   }));
 }
 

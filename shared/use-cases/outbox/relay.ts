@@ -3,7 +3,7 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import { effectKey, type OutboxEffect, type OutboxEntry } from '../../domain/outbox/outbox-entry';
+import { effectKey, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { currentCorrelationId } from '../../runtime/correlation';
@@ -11,11 +11,13 @@ import { log } from '../../runtime/log';
 import { reconcileSchedules, type ScheduledRecords } from './reconcile-schedules';
 
 export interface RelayDeps {
-  outbox: Pick<OutboxRepository, 'begin' | 'release' | 'markDone' | 'complete' | 'defer' | 'recordFailure' | 'due' | 'lease' | 'olderMailPending'>;
+  outbox: Pick<OutboxRepository, 'begin' | 'release' | 'markDone' | 'markRefused' | 'markFailed' | 'complete' | 'defer' | 'recordFailure' | 'due' | 'lease' | 'olderMailPending'>;
   mailer: Mailer;
   scheduler: SessionScheduler;
   records: ScheduledRecords;
   clock: Clock;
+  /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
+  reissue: (effect: ReissueEffect) => Promise<unknown>;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
@@ -77,6 +79,10 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
         continue;
       }
       log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
+      if (effect.type === 'email') {
+        await deps.outbox.markRefused(entry, { index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
+        continue;
+      }
     }
     await deps.outbox.markDone(entry, index);
   }
@@ -89,7 +95,8 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
     await deps.outbox.defer(entry, deps.clock.now() + WAIT_FOR_OLDER_MS);
     return 'waiting';
   }
-  await deps.outbox.complete(entry);
+  if (entry.failures?.length) await deps.outbox.markFailed(entry, deps.clock.now());
+  else await deps.outbox.complete(entry);
   return 'done';
 }
 
@@ -151,6 +158,9 @@ async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'e
     }
     case 'unschedule':
       await deps.scheduler.remove(effect.name);
+      return;
+    case 'reissue_invites':
+      await deps.reissue(effect);
       return;
   }
 }
