@@ -313,6 +313,9 @@ describe('every failure visible', () => {
     expect(throttleEvents).toHaveLength(2 * (1 + tableDefinition.indexes.length));
     expect(throttleEvents.filter((a) => a.Dimensions.some((d: any) => d.Name === 'GlobalSecondaryIndexName'))).toHaveLength(2 * tableDefinition.indexes.length);
     expect(named('OutboxPendingAfterSweep')).toEqual([expect.objectContaining({ EvaluationPeriods: 15, Period: 60 })]);
+    expect(named('OutboxEntriesFailed')).toEqual([expect.objectContaining({ EvaluationPeriods: 1, Period: 300, Stat: 'Sum' })]);
+    const failedFilters = Object.values(template.findResources('AWS::Logs::MetricFilter')).filter((f: any) => f.Properties.MetricTransformations[0].MetricName === 'OutboxEntriesFailed');
+    expect(failedFilters.map((f: any) => f.Properties.FilterPattern)).toEqual(['{ $.message = "Outbox entry failed" }', '{ $.message = "Outbox entry failed" }']);
     expect(named('Reputation.BounceRate')).toHaveLength(1);
     expect(named('Reputation.ComplaintRate')).toHaveLength(1);
     const topic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('MonitoringAlarms'));
