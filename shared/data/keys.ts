@@ -10,6 +10,7 @@
  *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
  *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
  *                                    / PROGRAM#HOMEPAGE                the homepage
+ *                                    / PROGRAM#OUTCOMES                what each answered worksheet says for the report
  *                                    / MSG#<ulid>                      messages, oldest first
  *                                    / RESOURCE#<ulid>                 resource library entries
  *                                    / RESPONSE#<activityId>           the client's answers to a worksheet
@@ -20,7 +21,10 @@
  *                                    / NOTE#<bookingId>                the coach's private notes on a session
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
+ *                                    / REVIEW#<clientUserId>           the client's review of the program
+ *                                    / REVIEW_REQUEST                  the coach's latest request for a review
  *                                    / OUTBOX#<entryId>                work that follows a write
+ *   ORG#<orgId>#STATS                / MONTH#<YYYY-MM>                 the org's sessions, by day of that month (analytics)
  *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
  *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
@@ -69,6 +73,7 @@ export const keys = {
   program: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM' }),
   programStructure: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#STRUCTURE' }),
   programHomepage: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#HOMEPAGE' }),
+  programOutcomes: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#OUTCOMES' }),
   /** Query prefix: the record, structure and homepage of a program together. */
   PROGRAM_PREFIX: 'PROGRAM',
   /** byCollection: the programs of an org, oldest first. */
@@ -95,6 +100,20 @@ export const keys = {
 
   booking: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `BOOKING#${bookingId}` }),
   BOOKING_PREFIX: 'BOOKING#',
+  /** byCollection: an org's sessions by start, across its programs (the coaching log, analytics of the current days). */
+  sessionsOfOrg: (orgId: string, startMinute: number, bookingId: string) => ({ gsi1pk: `ORG#${orgId}#SESSIONS`, gsi1sk: `${pad(startMinute)}#${bookingId}` }),
+  sessionsOfOrgBound: (startMinute: number): string => pad(startMinute),
+  /**
+   * Sort-key range of one program-partition Query holding action items, bookings and counters
+   * (ACTION# < BOOKING# < COUNTER#): what the program report reads besides the program's own items.
+   */
+  REPORT_RANGE: { from: 'ACTION#', to: 'COUNTER#~' },
+  review: (orgId: string, programId: string, clientUserId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `REVIEW#${clientUserId}` }),
+  REVIEW_PREFIX: 'REVIEW#',
+  reviewRequest: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'REVIEW_REQUEST' }),
+  orgStatsPartition: (orgId: string): string => `ORG#${orgId}#STATS`,
+  orgMonthStats: (orgId: string, month: string): Key => ({ pk: keys.orgStatsPartition(orgId), sk: `MONTH#${month}` }),
+  orgMonthStatsBound: (month: string): string => `MONTH#${month}`,
   rescheduleRequest: (orgId: string, programId: string, requestId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESCHEDULE#${requestId}` }),
   RESCHEDULE_PREFIX: 'RESCHEDULE#',
   sessionNote: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `NOTE#${bookingId}` }),

@@ -70,12 +70,21 @@ describe('creating a program', () => {
   });
 
   it('adds the quick check-in package only when asked, and keeps a price', async () => {
-    const withChecks = await aProgram(coach, orgId, { quickCheckIns: true, pricePerSession: { amount: 249.5, currency: 'USD' } });
+    const withChecks = await aProgram(coach, orgId, { quickCheckIns: true, pricePerSession: { amount: 24950, currency: 'USD' } });
     expect(withChecks.packages.map((p: any) => [p.packageId, p.durationMinutes, p.total])).toEqual([
       ['coaching', 60, 12],
       ['quick_check_in', 15, 3],
     ]);
-    expect(withChecks.pricePerSession).toEqual({ amount: 249.5, currency: 'USD' });
+    expect(withChecks.pricePerSession).toEqual({ amount: 24950, currency: 'USD' });
+    const url = `/orgs/${orgId}/programs/${withChecks.programId}`;
+    expect((await coach.patch(url, { pricePerSession: { amount: 30000, currency: 'JPY' } })).body.pricePerSession).toEqual({ amount: 30000, currency: 'JPY' });
+    expect((await coach.patch(url, { pricePerSession: null })).body.pricePerSession).toBeNull();
+    for (const pricePerSession of [{ amount: 249.5, currency: 'USD' }, { amount: 100, currency: 'XYZ' }, { amount: -1, currency: 'EUR' }]) {
+      const refused = await coach.patch(url, { pricePerSession });
+      expect(refused.status, JSON.stringify(pricePerSession)).toBe(400);
+      expect(refused.body.error.details[0].field).toMatch(/^pricePerSession\./);
+    }
+    expect((await coach.patch(url, {})).status).toBe(400);
     const without = await aProgram(coach, orgId, { quickCheckIns: false });
     expect(without.packages).toHaveLength(1);
   });
@@ -149,7 +158,7 @@ describe('editing a program', () => {
     const bad = await coach.put(`${url}/templates/session_reflection`, { questions: [{ prompt: 'Scale?', type: 'rating', min: 5, max: 3 }, { prompt: 'Text', type: 'text', max: 3 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: any) => d.field)).toEqual(['questions.0.max', 'questions.1.min']);
-    expect((await coach.put(`${url}/templates/intake`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
+    expect((await coach.put(`${url}/templates/welcome`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
     expect((await coach.put(`${url}/templates/session_prep`, { questions: [] })).status).toBe(400);
   });
 

@@ -9,6 +9,7 @@ import { TransactionRefused } from '../../data/write-transaction';
 import { appLinks } from '../../emails/app-links';
 import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
+import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
@@ -80,6 +81,7 @@ export async function markNoShow(deps: SessionDeps, caller: Caller, ref: Program
 export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Booking, by: 'coach' | 'automatic', nowMs: number) {
   const missed: Booking = { ...booking, status: 'no_show', noShowMarkedBy: by, version: booking.version + 1, updatedAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
+  countMissed(deps, tx, booking);
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
     // The automatic check runs from the last schedule: nothing is left to remove.

@@ -102,7 +102,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
     totalSessions,
     scheduleId: input.scheduleId ?? schedule?.scheduleId ?? '',
     quickCheckIns: input.quickCheckIns ?? false,
-    pricePerSession: input.pricePerSession ? { amountMinor: Math.round(input.pricePerSession.amount * 100), currency: input.pricePerSession.currency } : null,
+    pricePerSession: input.pricePerSession ? { amountMinor: input.pricePerSession.amount, currency: input.pricePerSession.currency } : null,
     coachUserId: caller.userId,
     client: null,
     createdAt: now,
