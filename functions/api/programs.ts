@@ -24,6 +24,7 @@ import {
   orgsRepository,
   outboxRepository,
   programsRepository,
+  rateLimitsRepository,
   suppressionRepository,
   transaction,
 } from '../../shared/runtime/deps';
@@ -52,6 +53,7 @@ export const handler = apiFunction('programs', {
         introCalls: introCallsRepository(),
         invites: invitesRepository(),
         outbox: outboxRepository(),
+        quotas: rateLimitsRepository(),
         appUrl: config.appUrl(),
         transaction,
         clock: clock(),

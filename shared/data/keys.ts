@@ -137,11 +137,25 @@ export const keys = {
 
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
-  OUTBOX_COLLECTION: 'OUTBOX',
-  /** byCollection: entries with an email SES refused for good, kept for a person to see. */
-  OUTBOX_FAILED_COLLECTION: 'OUTBOX#FAILED',
   suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
-  /** byCollection: every outbox entry not yet finished, oldest first. */
-  outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
+  /**
+   * byCollection: unfinished outbox entries by when they are next due (epoch ms), in one of
+   * OUTBOX_SHARDS partitions picked from the entry id, so no single index partition takes every
+   * tenant's writes. The sweeper reads each shard up to now: an entry backing off is not read at all.
+   */
+  outboxDue: (entryId: string, dueMs: number) => ({ gsi1pk: `OUTBOX#${outboxShard(entryId)}`, gsi1sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${entryId}` }),
+  outboxShardKey: (shard: number) => `OUTBOX#${shard}`,
+  /** byCollection: entries that used up their attempts, for an operator to list and retry. */
+  outboxFailed: (failedAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX#FAILED', gsi1sk: `${failedAt}#${entryId}` }),
+  OUTBOX_FAILED: 'OUTBOX#FAILED',
 } as const;
+
+export const OUTBOX_SHARDS = 8;
+
+/** A stable shard for an entry id (FNV-1a): spreads entries evenly, needs no stored state. */
+export function outboxShard(entryId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < entryId.length; i++) hash = Math.imul(hash ^ entryId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % OUTBOX_SHARDS;
+}

@@ -15,8 +15,13 @@ interface RouteBase {
   summary: string;
 }
 
-/** Public routes skip the JWT authorizer; each says why it may (the reason is also given to cdk-nag). */
-export type RouteSpec = RouteBase & ({ public?: undefined } | { public: true; publicBecause: string });
+/**
+ * Public routes skip the JWT authorizer; each says why it may (the reason is also given to cdk-nag).
+ * API Gateway throttles them with the tight public limits, except routes that count each caller's
+ * credential in the app (`throttle: 'polling'`: calendar apps polling feeds), which get room for
+ * everyone's polling together.
+ */
+export type RouteSpec = RouteBase & ({ public?: undefined } | { public: true; publicBecause: string; throttle?: 'public' | 'polling' });
 
 /** What each API function may touch; CDK turns this into least-privilege IAM. */
 export interface ApiFunctionSpec {
@@ -85,6 +90,7 @@ export const routes = [
     fn: 'feeds',
     public: true,
     publicBecause: 'Calendar apps subscribe without credentials; the unguessable secret in the URL is the credential, and a wrong one is a 404.',
+    throttle: 'polling',
     summary: "The coach's private ICS feed of their sessions",
   },
   {

@@ -123,6 +123,7 @@ export async function aBookableProgram(
       introCalls: new IntroCallsRepository(table),
       invites: new InvitesRepository(table),
       outbox: new OutboxRepository(table),
+      quotas: new RateLimitsRepository(table),
       appUrl: 'https://app.test',
       transaction: () => new WriteTransaction(table),
       clock,

@@ -1,9 +1,8 @@
 import type { Booking } from '../../domain/bookings/booking';
 import type { Org } from '../../domain/orgs/org';
-import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
@@ -85,7 +84,8 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
   countMissed(deps, tx, booking);
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
-    ...(by === 'coach' ? unscheduleSession(booking.bookingId) : []),
+    // The automatic check runs from the last schedule: nothing is left to remove.
+    ...(by === 'coach' ? [syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })] : []),
   ]);
   await tx.commit();
   return missed;

@@ -1,8 +1,7 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
-import { sessionScheduleEffects } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { SessionPackage } from '../../domain/programs/packages';
@@ -94,7 +93,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     countBooked(deps, tx, booking);
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
-      ...sessionScheduleEffects(booking, toEpochMinutes(nowMs)),
+      syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId }),
     ]);
 
     try {
