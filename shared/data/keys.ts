@@ -24,7 +24,7 @@
  *                                    / REVIEW#<clientUserId>           the client's review of the program
  *                                    / REVIEW_REQUEST                  the coach's latest request for a review
  *                                    / OUTBOX#<entryId>                work that follows a write
- *   ORG#<orgId>#STATS                / MONTH#<YYYY-MM>                 the org's sessions, by day of that month (analytics)
+ *   ORG#<orgId>#STATS                / MONTH#<YYYY-MM>#<programId>     a program's sessions and reviews, by day of that month (analytics)
  *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
  *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
@@ -112,7 +112,8 @@ export const keys = {
   REVIEW_PREFIX: 'REVIEW#',
   reviewRequest: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'REVIEW_REQUEST' }),
   orgStatsPartition: (orgId: string): string => `ORG#${orgId}#STATS`,
-  orgMonthStats: (orgId: string, month: string): Key => ({ pk: keys.orgStatsPartition(orgId), sk: `MONTH#${month}` }),
+  /** One item per month and program: a booking race in one program never contends with another program's. */
+  orgMonthStats: (orgId: string, month: string, programId: string): Key => ({ pk: keys.orgStatsPartition(orgId), sk: `MONTH#${month}#${programId}` }),
   orgMonthStatsBound: (month: string): string => `MONTH#${month}`,
   rescheduleRequest: (orgId: string, programId: string, requestId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESCHEDULE#${requestId}` }),
   RESCHEDULE_PREFIX: 'RESCHEDULE#',

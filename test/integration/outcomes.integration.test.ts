@@ -87,14 +87,14 @@ describe('org analytics', () => {
         price: prices[p]!, version: 1,
       } satisfies Booking;
       const tx = new WriteTransaction(table).add(bookings.newBookingItem(booked));
-      for (const item of stats.deltaItems(org.orgId, sessionBooked(booked))) tx.add(item);
+      for (const item of stats.deltaItems(org.orgId, booked.programId, sessionBooked(booked))) tx.add(item);
       await tx.commit();
       let final: Booking = booked;
       if (i % 10 < 3) {
         final = i % 10 === 0 ? { ...booked, status: 'no_show', version: 2 } : { ...booked, status: 'cancelled', creditReturned: i % 10 === 2, version: 2 };
         const change = new WriteTransaction(table).add(bookings.replaceBookingItem(final, 1));
         const delta = i % 10 === 0 ? sessionMissed(booked) : sessionCancelled(booked, i % 10 === 1);
-        for (const item of stats.deltaItems(org.orgId, delta)) change.add(item);
+        for (const item of stats.deltaItems(org.orgId, booked.programId, delta)) change.add(item);
         await change.commit();
       }
       written.push(final);

@@ -13,8 +13,8 @@ export interface CountingDeps {
   stats: Pick<StatsRepository, 'deltaItems'>;
 }
 
-function addDelta(deps: CountingDeps, tx: WriteTransaction, orgId: string, delta: StatsDelta): void {
-  for (const item of deps.stats.deltaItems(orgId, delta)) tx.add(item, 'stats');
+function addDelta(deps: CountingDeps, tx: WriteTransaction, booking: Pick<Booking, 'orgId' | 'programId'>, delta: StatsDelta): void {
+  for (const item of deps.stats.deltaItems(booking.orgId, booking.programId, delta)) tx.add(item, 'stats');
 }
 
 /**
@@ -26,16 +26,16 @@ export function countedAs(program: Pick<Program, 'pricePerSession'>, packageId: 
   return { statsDay: dayOf(start * 60_000, orgZone), price: packageId === 'coaching' ? program.pricePerSession : null };
 }
 
-export const countBooked = (deps: CountingDeps, tx: WriteTransaction, booking: Booking) => addDelta(deps, tx, booking.orgId, sessionBooked(booking));
+export const countBooked = (deps: CountingDeps, tx: WriteTransaction, booking: Booking) => addDelta(deps, tx, booking, sessionBooked(booking));
 
 export const countCancelled = (deps: CountingDeps, tx: WriteTransaction, booking: Booking, creditReturned: boolean) =>
-  addDelta(deps, tx, booking.orgId, sessionCancelled(booking, !creditReturned));
+  addDelta(deps, tx, booking, sessionCancelled(booking, !creditReturned));
 
-export const countMissed = (deps: CountingDeps, tx: WriteTransaction, booking: Booking) => addDelta(deps, tx, booking.orgId, sessionMissed(booking));
+export const countMissed = (deps: CountingDeps, tx: WriteTransaction, booking: Booking) => addDelta(deps, tx, booking, sessionMissed(booking));
 
 /** A moved session counts on its new day (unless it was booked before analytics were kept). */
 export function countMoved(deps: CountingDeps, tx: WriteTransaction, before: Booking, after: Booking, orgZone: string): Booking {
   const counted = before.statsDay ? { ...after, statsDay: dayOf(after.start * 60_000, orgZone) } : after;
-  addDelta(deps, tx, before.orgId, sessionMoved(before, counted));
+  addDelta(deps, tx, before, sessionMoved(before, counted));
   return counted;
 }

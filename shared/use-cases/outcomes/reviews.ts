@@ -110,7 +110,7 @@ export async function writeReview(deps: ReviewDeps, caller: Caller, ref: Ref, in
       : { clientUserId: caller.userId, rating: input.rating, body: input.body || null, createdAt: now, updatedAt: now, statsDay: dayOf(nowMs, org.timeZone), version: 1 };
     const tx = deps.transaction().add(deps.reviews.putReviewItem(ref.orgId, ref.programId, review), 'review');
     if (scope.request && reviewRequestStatusAt(scope.request, nowMs) === 'open') tx.add(deps.reviews.answerRequestItem(ref.orgId, ref.programId, scope.request, now), 'request');
-    for (const item of deps.stats.deltaItems(ref.orgId, reviewWritten(earlier, review))) tx.add(item, 'stats');
+    for (const item of deps.stats.deltaItems(ref.orgId, ref.programId, reviewWritten(earlier, review))) tx.add(item, 'stats');
     try {
       await tx.commit();
       return reply(earlier ? 200 : 201, reviewView(review));
