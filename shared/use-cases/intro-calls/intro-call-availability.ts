@@ -16,11 +16,12 @@ import { requireWithinLimit, type IntroCallDeps } from './intro-call-deps';
 export async function introCallAvailability(deps: Omit<IntroCallDeps, 'outbox' | 'transaction'>, orgId: string, query: { from: number; to: number }, sourceIp: string) {
   const from = toEpochMinutes(query.from);
   const to = Math.ceil(query.to / 60_000);
+  // Checked before anything is read: the range decides how many busy-time buckets the BatchGetItem asks for.
+  if (to <= from) throw invalidField('query.to', 'Must be after from.');
+  if (to - from > INTRO_CALL_RULES.maxRangeDays * 1440) throw invalidField('query.to', `Ask for at most ${INTRO_CALL_RULES.maxRangeDays} days at a time.`);
   const [ctx] = await Promise.all([deps.introCalls.context(orgId, { busy: { from: from - 1440, to: to + 1440 } }), requireWithinLimit(deps, INTRO_CALL_LIMITS.readsPerIp, sourceIp)]);
   const open = openIntroCalls(ctx.org);
   if (!open) throw notFound();
-  if (to <= from) throw invalidField('query.to', 'Must be after from.');
-  if (to - from > INTRO_CALL_RULES.maxRangeDays * 1440) throw invalidField('query.to', `Ask for at most ${INTRO_CALL_RULES.maxRangeDays} days at a time.`);
 
   const { org, settings, schedule } = open;
   const sessions = await deps.calendar.between(org.coachUserId, from, to);
