@@ -101,6 +101,12 @@ export function storedItem(key: { pk: string; sk: string }, type: string, record
   return { ...key, type, ...Object.fromEntries(fields) };
 }
 
+/** A stored item's fields without its keys (table and index) and type: the reverse of `storedItem`. */
+export function fieldsOf(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...fields } = item;
+  return fields;
+}
+
 /** An update of some fields: set those with a value, remove those set to null (see `storedItem`). */
 export function fieldUpdate(changes: Record<string, unknown>) {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
