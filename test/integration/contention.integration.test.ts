@@ -19,7 +19,7 @@ import { WorksheetsRepository } from '../../shared/data/worksheets-repository';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { sendReminder } from '../../shared/use-cases/session-automation/send-reminder';
 import { aBookableProgram, aCoachOrg, bookingDepsFor } from '../support/booking-scenarios';
-import { contended } from '../support/contention';
+import { contended, racedBy } from '../support/contention';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
 
@@ -64,24 +64,9 @@ describe('a reschedule racing another change of the same session', () => {
     const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-03-10T10:00:00Z') });
 
     // Between the coach's read and write, the client moves the session elsewhere.
-    let raced = false;
-    const racing = {
-      ...deps,
-      transaction: () => {
-        const tx = deps.transaction();
-        const commit = tx.commit.bind(tx);
-        tx.commit = async () => {
-          if (!raced) {
-            raced = true;
-            await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-03-11T10:00:00Z') });
-          }
-          return commit();
-        };
-        return tx;
-      },
-    };
+    const racing = racedBy(deps, () => rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-03-11T10:00:00Z') }));
     const moved = (await rescheduleBooking(racing, org.coach, program.ref, booked.bookingId, { start: at('2027-03-12T14:00:00Z') })) as { start: string };
-    expect(raced).toBe(true);
+    expect(racing.raced()).toBe(true);
     expect(moved.start).toBe('2027-03-12T14:00:00Z');
     const { booking } = await deps.context({ ...program.ref, bookingId: booked.bookingId });
     expect(booking?.start).toBe(at('2027-03-12T14:00:00Z') / 60_000);

@@ -15,6 +15,7 @@ import { AppError } from '../../shared/domain/errors';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
 import { connectTestCalendar } from '../support/booking-scenarios';
+import { racedBy } from '../support/contention';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aCaller } from '../support/scenarios';
 import { TestClock } from '../support/test-clock';
@@ -100,17 +101,7 @@ describe('creating a program', () => {
 
     const connected = await anOrgWithCalendar();
     // The coach disconnects between the read and the write: the transaction's condition catches it.
-    const racing: CreateProgramDeps = deps({
-      transaction: () => {
-        const tx = new WriteTransaction(table);
-        const commit = tx.commit.bind(tx);
-        tx.commit = async () => {
-          await new CalendarSyncRepository(table).disconnect(connected.orgId, 'now');
-          return commit();
-        };
-        return tx;
-      },
-    });
+    const racing = racedBy(deps(), () => new CalendarSyncRepository(table).disconnect(connected.orgId, 'now'));
     const error = await createProgram(racing, connected.coach, connected.orgId, { type: 'one_to_one_coaching' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'calendar_not_connected' });
