@@ -2,19 +2,13 @@ import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
-import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
-import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
-import { OutboxRepository } from '../../shared/data/outbox-repository';
-import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
-import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
-import { WriteTransaction } from '../../shared/data/write-transaction';
 import { AppError } from '../../shared/domain/errors';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
-import { connectTestCalendar } from '../support/booking-scenarios';
+import { connectTestCalendar, programDepsFor } from '../support/booking-scenarios';
 import { racedBy } from '../support/contention';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aCaller } from '../support/scenarios';
@@ -30,19 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => table.drop());
 
-const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => ({
-  orgs,
-  programs: new ProgramsRepository(table),
-  messages: new MessagesRepository(table),
-  introCalls: new IntroCallsRepository(table),
-  invites: new InvitesRepository(table),
-  outbox: new OutboxRepository(table),
-  quotas: new RateLimitsRepository(table),
-  appUrl: 'https://app.test',
-  transaction: () => new WriteTransaction(table),
-  clock,
-  ...overrides,
-});
+const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => ({ ...programDepsFor(table, clock), ...overrides });
 
 async function anOrgWithCalendar(coach = aCaller()) {
   const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
