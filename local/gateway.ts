@@ -7,6 +7,7 @@ import { routes, type ApiFunctionName, type RouteSpec } from '../shared/http/rou
 import { zodDetails } from '../shared/http/zod-details';
 import { formatInstant } from '../shared/domain/time/instant';
 import type { WireRequest, WireResponse } from './aws-wire';
+import { docsAssets, docsHtml, docsInitScript, readDocsAsset } from './docs-page';
 import type { LocalClock } from './local-clock';
 import type { LocalScheduler } from './local-scheduler';
 import type { LocalSes } from './local-ses';
@@ -90,6 +91,7 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
   if (path.startsWith('/_aws/ses/')) return deps.ses.handle(wire(method, path.slice('/_aws/ses'.length), url, body));
   if (path.startsWith('/_aws/scheduler/')) return deps.scheduler.handle(wire(method, path.slice('/_aws/scheduler'.length), url, body));
   if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
+  if (method === 'GET' && (path === '/docs' || path.startsWith('/docs/'))) return docsRoute(path);
 
   const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m !== null);
   const hit = matches.find((x) => x.c.route.method === method);
@@ -210,6 +212,16 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     default:
       return json(404, { error: { code: 'not_found', message: 'No local route matches this method and path.' } });
   }
+}
+
+/** The docs page (not an API route: deployed, it is static files, see `npm run openapi`). */
+async function docsRoute(path: string): Promise<WireResponse> {
+  const name = path.slice('/docs/'.length);
+  if (path === '/docs' || name === '') return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: docsHtml({ assetBase: '/docs/', specUrl: '/openapi.json' }) };
+  if (name === 'docs-init.js') return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: docsInitScript('/openapi.json') };
+  const type = Object.hasOwn(docsAssets, name) ? docsAssets[name] : undefined;
+  if (!type) return json(404, { error: { code: 'not_found', message: 'No such file of the docs page.' } });
+  return { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=3600' }, body: await readDocsAsset(name) };
 }
 
 function parseJson<T>(body: string, schema: z.ZodType<T>): { data: T } | { error: WireResponse } {

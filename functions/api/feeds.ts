@@ -1,11 +1,9 @@
-import * as z from 'zod';
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { textReply } from '../../shared/http/reply';
+import { feedPath } from '../../shared/http/schemas/calendar';
 import { clock, coachCalendarRepository, orgsRepository } from '../../shared/runtime/deps';
 import { bookingFeed } from '../../shared/use-cases/calendar/booking-feed';
-
-const feedPath = z.object({ feedToken: z.string().min(10).max(200) });
 
 export const handler = apiFunction('feeds', {
   'GET /feeds/{feedToken}': apiRoute({ public: true, path: feedPath }, async ({ path }) => {

@@ -9,6 +9,8 @@ export interface ApiFunction {
   (event: HttpEvent, context: Context): Promise<HttpResult>;
   /** The route keys this function serves, checked against the route table by a test. */
   readonly routeKeys: readonly string[];
+  /** Each route's handler, whose `spec` the OpenAPI test reads. */
+  readonly handlers: Readonly<Record<string, RouteHandler>>;
 }
 
 /**
@@ -22,5 +24,5 @@ export function apiFunction<F extends ApiFunctionName>(_name: F, handlers: Recor
     if (!handler) return errorResult(notFound());
     return handler(event, context);
   };
-  return Object.assign(dispatch, { routeKeys: Object.keys(table) });
+  return Object.assign(dispatch, { routeKeys: Object.keys(table), handlers: table });
 }

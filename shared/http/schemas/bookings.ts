@@ -11,7 +11,7 @@ export const instant = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return ms;
-});
+}).meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' });
 
 const packageId = z.enum(['coaching', 'quick_check_in']);
 

@@ -1,0 +1,133 @@
+import { orgPath, pageQuery } from '../../schemas/common';
+import {
+  acceptInviteBody,
+  activityPath,
+  createProgramBody,
+  homepageBody,
+  inviteBody,
+  invitePath,
+  modulePath,
+  newModuleBody,
+  patchProgramBody,
+  programPath,
+  renameModuleBody,
+  templateBody,
+  templatePath,
+} from '../../schemas/programs';
+import type { OperationDoc } from '../operation';
+import { acceptedInvite, addedModule, homepage, invite, listOf, module, program, programSummary, publishResult, sessionTotal, template } from '../response-schemas';
+
+const structureEdit = { 409: ['concurrent_update'] } as const;
+
+export const programOperations = {
+  'POST /orgs/{orgId}/programs': {
+    access: 'coach',
+    tags: ['Programs'],
+    description:
+      'Creates one client’s private coaching space, generated whole: getting started (welcome, intake, the coach-only guide), one module per session ' +
+      '(prep, booking, reflection, action items), a 90-day look back and a resource library. Defaults: name "1:1 Coaching", 12 sessions (1–52), ' +
+      'one 60-minute session a week, and a new Mon–Fri 10:00–17:00 schedule in the org’s zone unless `scheduleId` names one. `quickCheckIns` adds three 15-minute check-ins. ' +
+      '`pricePerSession` (major units, ISO 4217) is what each completed session counts as revenue. The coach’s calendar must be connected first, so bookings respect it. Starts as a draft.',
+    request: { path: orgPath, body: createProgramBody, example: { type: 'one_to_one_coaching', name: 'Leadership coaching', totalSessions: 8, pricePerSession: { amount: 150, currency: 'USD' } } },
+    responses: { 201: { description: 'Created, as `GET` returns it.', schema: program } },
+    errors: { 409: ['calendar_not_connected', 'schedule_limit_reached'] },
+  },
+  'GET /orgs/{orgId}/programs': {
+    access: 'member',
+    tags: ['Programs'],
+    description: 'The coach sees every program of the org; a client sees only the published programs they joined.',
+    request: { path: orgPath, query: pageQuery },
+    responses: { 200: { description: 'A page of programs.', schema: listOf(programSummary, 'ProgramSummary') } },
+  },
+  'GET /orgs/{orgId}/programs/{programId}': {
+    access: 'member',
+    tags: ['Programs'],
+    description: 'The whole program. The client sees it once it is published and they have joined, and never sees coach-only activities.',
+    request: { path: programPath },
+    responses: { 200: { description: 'The program.', schema: program } },
+  },
+  'PATCH /orgs/{orgId}/programs/{programId}': {
+    access: 'coach',
+    tags: ['Programs'],
+    description: 'Renames the program.',
+    request: { path: programPath, body: patchProgramBody, example: { name: 'Leadership coaching with Alex' } },
+    responses: { 200: { description: 'The program summary.', schema: programSummary } },
+  },
+  'POST /orgs/{orgId}/programs/{programId}/publish': {
+    access: 'coach',
+    tags: ['Programs'],
+    description: 'Makes the program visible to its client. Publishing again changes nothing.',
+    request: { path: programPath },
+    responses: { 200: { description: 'Published.', schema: publishResult } },
+  },
+  'POST /orgs/{orgId}/programs/{programId}/modules': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description: 'Appends a session module (numbered next); the program’s session total and the coaching package follow. At most 52 sessions.',
+    request: { path: programPath, body: newModuleBody, example: { title: 'Bonus session' } },
+    responses: { 201: { description: 'The new module and the new total.', schema: addedModule } },
+    errors: { 409: ['session_limit_reached', 'concurrent_update'] },
+  },
+  'PATCH /orgs/{orgId}/programs/{programId}/modules/{moduleId}': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description: 'Renames a module.',
+    request: { path: modulePath, body: renameModuleBody, example: { title: 'Kick-off' } },
+    responses: { 200: { description: 'The module.', schema: module } },
+    errors: structureEdit,
+  },
+  'DELETE /orgs/{orgId}/programs/{programId}/modules/{moduleId}': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description:
+      'Removes a session module; later sessions renumber and the total follows. The last session module cannot go, nor one whose session (or a later one) is booked: cancel or move those first. Only session modules can be removed.',
+    request: { path: modulePath },
+    responses: { 200: { description: 'Removed; the new session total.', schema: sessionTotal } },
+    errors: { 409: ['last_session_module', 'session_module_booked', 'module_not_removable', 'concurrent_update'] },
+  },
+  'PUT /orgs/{orgId}/programs/{programId}/templates/{templateKind}': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description: 'Replaces the questions of `session_prep` or `session_reflection` in every session module at once (1–20 questions; rating questions have a min–max range).',
+    request: {
+      path: templatePath,
+      body: templateBody,
+      example: { questions: [{ prompt: 'What do you want from this session?', type: 'text', required: true }, { prompt: 'How was your week?', type: 'rating', min: 1, max: 10 }] },
+    },
+    responses: { 200: { description: 'The new questions.', schema: template } },
+    errors: structureEdit,
+  },
+  'DELETE /orgs/{orgId}/programs/{programId}/activities/{activityId}': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description: 'Removes an activity from its module.',
+    request: { path: activityPath },
+    responses: { 204: { description: 'Removed.' } },
+    errors: structureEdit,
+  },
+  'PUT /orgs/{orgId}/programs/{programId}/homepage': {
+    access: 'coach',
+    tags: ['Program editing'],
+    description: 'Replaces the homepage the client sees first: up to four sections (welcome, how we work, about the coach, what to expect), each once.',
+    request: { path: programPath, body: homepageBody, example: { sections: [{ key: 'welcome', title: 'Welcome', body: 'Glad you are here.' }] } },
+    responses: { 200: { description: 'The homepage.', schema: homepage } },
+  },
+  'POST /orgs/{orgId}/programs/{programId}/invites': {
+    access: 'coach',
+    tags: ['Joining'],
+    description: 'Emails the future client a link to join. The invite lasts 14 days. A program has one client: once joined, no more invites.',
+    request: { path: programPath, body: inviteBody, example: { email: 'alex@example.com' } },
+    responses: { 201: { description: 'Invited.', schema: invite } },
+    errors: { 409: ['program_has_client'] },
+  },
+  'POST /invites/{token}/accept': {
+    access: 'signedIn',
+    tags: ['Joining'],
+    description:
+      'The signed-in caller becomes the program’s client (the token comes from the emailed link). Accepting again as the same person answers the same. ' +
+      'The optional `timeZone` sets the zone of the times in the client’s emails.',
+    request: { path: invitePath, body: acceptInviteBody, example: { timeZone: 'America/New_York' } },
+    responses: { 200: { description: 'Joined.', schema: acceptedInvite } },
+    errors: { 409: ['invite_used', 'program_has_client', 'coach_cannot_be_client'], 410: ['invite_expired'] },
+  },
+} satisfies Record<string, OperationDoc>;
