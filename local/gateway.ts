@@ -130,8 +130,13 @@ function buildEvent(
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   headers['x-forwarded-proto'] = 'http';
+  // Own properties even for names like `__proto__`, as API Gateway's JSON event carries them (a plain
+  // assignment would set the prototype and the parameter would vanish before validation saw it).
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams) {
+    const joined = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
+    Object.defineProperty(query, name, { value: joined, enumerable: true, writable: true, configurable: true });
+  }
   const now = new Date();
   const routeKey = `${route.method} ${route.path}`;
   return {

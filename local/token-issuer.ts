@@ -15,8 +15,18 @@ const REGION = 'us-east-1';
 const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
 const TOKEN_HOURS = 24;
 
+/** Ways a token can be wrong, for the tests that prove each is refused. */
+export interface TokenFlaws {
+  issuer?: string;
+  audience?: string;
+  /** An access token carries `client_id` instead of `aud`, and `token_use: access`. */
+  tokenUse?: 'access';
+  /** Seconds since the epoch; in the past for an expired token. */
+  expiresAt?: number;
+}
+
 export interface TokenIssuer {
-  issue(email: string): Promise<{ token: string; userId: string }>;
+  issue(email: string, flaws?: TokenFlaws): Promise<{ token: string; userId: string }>;
   /** The verified claims, or null for a missing, forged or expired token. */
   verify(token: string): Promise<Record<string, unknown> | null>;
 }
@@ -36,25 +46,27 @@ export async function createTokenIssuer(keyFile?: string): Promise<TokenIssuer> 
   verifier.cacheJwks({ keys: [publicJwk as Parameters<typeof verifier.cacheJwks>[0]['keys'][number]] });
 
   return {
-    async issue(email) {
+    async issue(email, flaws = {}) {
       const normalized = email.trim().toLowerCase();
       const userId = localUserId(normalized);
-      const token = await new SignJWT({
+      const access = flaws.tokenUse === 'access';
+      const now = Math.floor(Date.now() / 1000);
+      const jwt = new SignJWT({
         email: normalized,
         email_verified: true,
-        token_use: 'id',
+        token_use: access ? 'access' : 'id',
+        ...(access ? { client_id: LOCAL_CLIENT_ID, scope: 'aws.cognito.signin.user.admin' } : {}),
         'cognito:username': userId,
-        auth_time: Math.floor(Date.now() / 1000),
+        auth_time: now,
       })
         .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid ?? 'local', typ: 'JWT' })
         .setSubject(userId)
-        .setIssuer(ISSUER)
-        .setAudience(LOCAL_CLIENT_ID)
-        .setIssuedAt()
-        .setExpirationTime(`${TOKEN_HOURS}h`)
-        .setJti(randomUUID())
-        .sign(privateKey);
-      return { token, userId };
+        .setIssuer(flaws.issuer ?? ISSUER)
+        .setIssuedAt(flaws.expiresAt !== undefined ? Math.min(now, flaws.expiresAt - 3600) : now)
+        .setExpirationTime(flaws.expiresAt ?? `${TOKEN_HOURS}h`)
+        .setJti(randomUUID());
+      if (!access) jwt.setAudience(flaws.audience ?? LOCAL_CLIENT_ID);
+      return { token: await jwt.sign(privateKey), userId };
     },
     async verify(token) {
       try {

@@ -42,3 +42,10 @@ export interface Org {
 }
 
 export type Membership = { orgId: string; role: 'coach' } | { orgId: string; role: 'client'; programId: string };
+
+/**
+ * The org's schedule with this id, if it has one. Schedules are a map inside the org item, so a
+ * lookup must only see its own keys: `toString` or `constructor` name no schedule.
+ */
+export const scheduleOf = (org: Pick<Org, 'schedules'>, scheduleId: string): Schedule | undefined =>
+  Object.hasOwn(org.schedules, scheduleId) ? org.schedules[scheduleId] : undefined;

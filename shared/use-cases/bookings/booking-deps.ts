@@ -7,7 +7,7 @@ import type { RescheduleRequestsRepository } from '../../data/reschedule-request
 import type { WriteTransaction } from '../../data/write-transaction';
 import type { Booking } from '../../domain/bookings/booking';
 import { conflict, notFound } from '../../domain/errors';
-import type { Org } from '../../domain/orgs/org';
+import { scheduleOf, type Org } from '../../domain/orgs/org';
 import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
 import type { Interval } from '../../domain/time/interval';
@@ -45,7 +45,7 @@ export interface BookingScope {
 
 /** The org, program and schedule of the records just read, when all three exist. */
 export function scopeOf(ctx: BookingContext): Omit<BookingScope, 'role'> | null {
-  const schedule = ctx.org && ctx.program ? ctx.org.schedules[ctx.program.scheduleId] : undefined;
+  const schedule = ctx.org && ctx.program ? scheduleOf(ctx.org, ctx.program.scheduleId) : undefined;
   return ctx.org && ctx.program && schedule ? { org: ctx.org, program: ctx.program, schedule } : null;
 }
 

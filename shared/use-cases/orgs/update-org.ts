@@ -1,3 +1,4 @@
+import { scheduleOf } from '../../domain/orgs/org';
 import { invalidField } from '../../domain/errors';
 import { formatInstant } from '../../domain/time/instant';
 import type { OrgsRepository } from '../../data/orgs-repository';
@@ -14,7 +15,7 @@ export interface UpdateOrgDeps {
 
 export async function updateOrg(deps: UpdateOrgDeps, caller: Caller, orgId: string, changes: PatchOrgBody, origin: string) {
   const org = await requireCoach(deps.orgs, orgId, caller);
-  if (changes.introCalls && !org.schedules[changes.introCalls.scheduleId]) {
+  if (changes.introCalls && !scheduleOf(org, changes.introCalls.scheduleId)) {
     throw invalidField('introCalls.scheduleId', 'This org has no schedule with that id.');
   }
   const updated = await deps.orgs.update(orgId, changes, formatInstant(deps.clock.now()));
