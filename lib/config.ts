@@ -4,9 +4,17 @@ import type { Construct } from 'constructs';
 export interface RapportConfig {
   /** The address Rapport's emails come from; SES must have it verified. */
   senderEmail: string;
+  /**
+   * An SES identity (the address, or its domain) already verified in the account, to import rather
+   * than create: creating an identity that exists fails the first deploy. Null: the stack creates
+   * the address's identity, and SES mails it a verification link.
+   */
+  sesIdentity: string | null;
   /** The frontend's base URL, for links in emails (invites). */
   appUrl: string;
   corsOrigins: string[];
+  /** An SNS topic for alarms; null: the stack creates one (output AlarmTopicArn). */
+  alarmTopicArn: string | null;
   throttle: { rateLimit: number; burstLimit: number };
   /** Tighter limits for the routes that need no token. */
   publicThrottle: { rateLimit: number; burstLimit: number };
@@ -24,13 +32,32 @@ export function readConfig(scope: Construct): RapportConfig {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) throw new Error('Context rapport:senderEmail must be an email address.');
   const appUrl = String(get('appUrl') ?? '');
   if (!/^https?:\/\//.test(appUrl)) throw new Error('Context rapport:appUrl must be the frontend URL, e.g. https://app.example.com');
+  const placeholders = [
+    isPlaceholderDomain(senderEmail.split('@')[1] ?? '') ? `rapport:senderEmail=${senderEmail}` : null,
+    isPlaceholderDomain(new URL(appUrl).hostname) ? `rapport:appUrl=${appUrl}` : null,
+  ].filter(Boolean);
+  if (placeholders.length > 0) {
+    // Deployed like this, SES would refuse every email (or send links nobody can open), silently.
+    throw new Error(
+      `Context ${placeholders.join(' and ')} is a placeholder (reserved example/test domain): Rapport would deploy and lose every email. ` +
+        'Pass your own, e.g. -c rapport:senderEmail=sessions@yourpractice.com -c rapport:appUrl=https://app.yourpractice.com ' +
+        "(and -c rapport:sesIdentity=yourpractice.com if that domain or address is already verified in SES).",
+    );
+  }
+  const identity = get('sesIdentity');
+  const sesIdentity = typeof identity === 'string' && identity.trim() !== '' ? identity.trim().toLowerCase() : null;
+  if (sesIdentity && !coversSender(sesIdentity, senderEmail)) {
+    throw new Error(`Context rapport:sesIdentity=${sesIdentity} does not cover rapport:senderEmail=${senderEmail}: give the address itself or its domain.`);
+  }
   const origins = parse('corsOrigins');
   const corsOrigins = Array.isArray(origins) ? origins.map(String) : String(origins ?? '').split(',').filter(Boolean);
   if (corsOrigins.length === 0) throw new Error('Context rapport:corsOrigins needs at least one origin.');
   return {
     senderEmail,
+    sesIdentity,
     appUrl: appUrl.replace(/\/$/, ''),
     corsOrigins,
+    alarmTopicArn: typeof get('alarmTopicArn') === 'string' && String(get('alarmTopicArn')).startsWith('arn:') ? String(get('alarmTopicArn')) : null,
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),
     publicThrottle: limits(parse('publicThrottle'), { rateLimit: 5, burstLimit: 10 }),
   };
@@ -39,4 +66,16 @@ export function readConfig(scope: Construct): RapportConfig {
 function limits(value: unknown, fallback: { rateLimit: number; burstLimit: number }) {
   const v = (value ?? {}) as Partial<{ rateLimit: number; burstLimit: number }>;
   return { rateLimit: Number(v.rateLimit ?? fallback.rateLimit), burstLimit: Number(v.burstLimit ?? fallback.burstLimit) };
+}
+
+/** RFC 2606 / 6761 names: they exist to be examples and never deliver mail. */
+function isPlaceholderDomain(host: string): boolean {
+  const h = host.toLowerCase();
+  return /(^|\.)example\.(com|net|org)$/.test(h) || /\.(example|test|invalid|localhost)$/.test(h) || h === 'localhost';
+}
+
+/** An email identity covers its own address; a domain identity covers addresses at it. */
+function coversSender(identity: string, senderEmail: string): boolean {
+  const sender = senderEmail.toLowerCase();
+  return identity.includes('@') ? identity === sender : sender.endsWith(`@${identity}`);
 }

@@ -33,10 +33,12 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export class RapportFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: RapportFunctionProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroup = logGroup;
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.entry}`,
@@ -66,7 +68,8 @@ export class RapportFunction extends Construct {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
-      systemLogLevelV2: SystemLogLevel.WARN,
+      // INFO keeps each invocation's REPORT line (duration, memory, cold start); WARN would drop it.
+      systemLogLevelV2: SystemLogLevel.INFO,
       bundling: lambdaBundling,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),

@@ -5,6 +5,8 @@ import { Auth } from './auth';
 import { Automation } from './automation';
 import type { RapportConfig } from './config';
 import { DataTable } from './data';
+import { FailureQueues } from './failure-queues';
+import { Monitoring } from './monitoring';
 import { Workers } from './workers';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
 
@@ -15,14 +17,15 @@ export class RapportStack extends Stack {
   readonly automation: Automation;
   readonly api: Api;
   readonly workers: Workers;
+  readonly failures: FailureQueues;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: RapportConfig }) {
     super(scope, id, props);
     const { config } = props;
 
     this.data = new DataTable(this, 'Data');
-    this.auth = new Auth(this, 'Auth');
-    this.automation = new Automation(this, 'Automation', { senderEmail: config.senderEmail });
+    this.automation = new Automation(this, 'Automation', { senderEmail: config.senderEmail, sesIdentity: config.sesIdentity });
 
     const environment = {
       SENDER_EMAIL: config.senderEmail,
@@ -32,13 +35,29 @@ export class RapportStack extends Stack {
       SCHEDULER_ROLE_ARN: this.automation.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.automation.deadLetterQueue.queueArn,
     };
-    this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, environment });
+    this.auth = new Auth(this, 'Auth', { automation: this.automation, config });
+    this.failures = new FailureQueues(this, 'Failures', { scheduleDelivery: this.automation.deadLetterQueue });
+    this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, failures: this.failures, environment });
     this.api = new Api(this, 'Api', { config, data: this.data, auth: this.auth, automation: this.automation, environment });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmTopicArn: config.alarmTopicArn,
+      api: this.api,
+      data: this.data,
+      failureQueues: this.failures.queues,
+      functions: { ...this.api.functions, ...this.workers.functions },
+      relay: this.workers.functions.outboxRelay,
+      sweeper: this.workers.functions.outboxSweeper,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'MailConfigurationSet', {
+      value: this.automation.mail.configurationSetName,
+      description: 'SES configuration set reporting bounces and complaints; make it the default of an imported identity.',
+    });
 
     acknowledgeNagFindings(this);
   }

@@ -1,19 +1,20 @@
 import { Duration } from 'aws-cdk-lib';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { scheduledFunctions, type ScheduledFunctionName, type ScheduledFunctionSpec } from '../shared/runtime/scheduled-functions';
 import type { Automation } from './automation';
 import type { DataTable } from './data';
+import type { FailureQueues } from './failure-queues';
 import { RapportFunction } from './rapport-function';
 
 /** The Lambdas that run on a schedule rather than on a request. */
 export class Workers extends Construct {
   readonly functions: Record<ScheduledFunctionName, RapportFunction>;
 
-  constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; environment: Record<string, string> }) {
+  constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; failures: FailureQueues; environment: Record<string, string> }) {
     super(scope, id);
     const functions = {} as Record<ScheduledFunctionName, RapportFunction>;
     // Targets first: the functions that make schedules need their ARNs.
@@ -40,6 +41,7 @@ export class Workers extends Construct {
         fn.fn.grantInvoke(props.automation.schedulerRole);
         props.automation.acknowledgeInvokeGrant(fn);
         if (spec.arnVariable) targetArns[spec.arnVariable] = fn.fn.functionArn;
+        props.failures.catchScheduledRuns(fn.fn);
       }
       if (spec.trigger === 'outbox-stream') {
         fn.fn.addEventSource(
@@ -49,7 +51,7 @@ export class Workers extends Construct {
             bisectBatchOnError: true,
             reportBatchItemFailures: true,
             retryAttempts: 3,
-            onFailure: new SqsDlq(props.automation.deadLetterQueue),
+            onFailure: props.failures.relayStreamDestination,
             // Only new outbox entries wake the relay; every other write passes by.
             filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } } })],
           }),
@@ -62,6 +64,11 @@ export class Workers extends Construct {
           target: new LambdaInvoke(fn.fn, { role: props.automation.schedulerRole, deadLetterQueue: props.automation.deadLetterQueue, retryAttempts: 0 }),
         });
         props.automation.acknowledgeInvokeGrant(fn);
+        props.failures.catchScheduledRuns(fn.fn);
+      }
+      if (spec.trigger === 'mail-feedback') {
+        fn.fn.addEventSource(new SnsEventSource(props.automation.mailFeedback));
+        props.failures.catchScheduledRuns(fn.fn);
       }
       functions[name] = fn;
     }

@@ -5,6 +5,8 @@ export interface WireRequest {
   path: string;
   query: URLSearchParams;
   body: string;
+  /** Lower-case names; only the stand-ins that read headers get them. */
+  headers?: Record<string, string>;
 }
 
 export interface WireResponse {

@@ -8,8 +8,12 @@ import { zodDetails } from '../shared/http/zod-details';
 import { formatInstant } from '../shared/domain/time/instant';
 import type { WireRequest, WireResponse } from './aws-wire';
 import { docsAssets, docsHtml, docsInitScript, readDocsAsset } from './docs-page';
+import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
+import { failureKinds, type FailureKind } from '../shared/runtime/failure-kinds';
 import type { LocalClock } from './local-clock';
-import type { LocalScheduler } from './local-scheduler';
+import type { LocalLambda } from './local-lambda';
+import type { LocalQueues } from './local-queues';
+import { ClockMoveRefused, type LocalScheduler } from './local-scheduler';
 import type { LocalSes } from './local-ses';
 import type { TokenIssuer } from './token-issuer';
 
@@ -20,6 +24,8 @@ export interface GatewayDeps {
   clock: LocalClock;
   ses: LocalSes;
   scheduler: LocalScheduler;
+  queues: LocalQueues;
+  lambda: LocalLambda;
   /** Finishes the work already committed, so the outbox and schedules shown are complete. */
   settle: () => Promise<void>;
   /** Loads the Lambda entry of an API function (the same module CDK bundles). */
@@ -90,6 +96,8 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
   if (method === 'OPTIONS') return { status: 204, body: '' };
   if (path.startsWith('/_aws/ses/')) return deps.ses.handle(wire(method, path.slice('/_aws/ses'.length), url, body));
   if (path.startsWith('/_aws/scheduler/')) return deps.scheduler.handle(wire(method, path.slice('/_aws/scheduler'.length), url, body));
+  if (path.startsWith('/_aws/sqs')) return deps.queues.handle(wire(method, path.slice('/_aws/sqs'.length), url, body), String(req.headers['x-amz-target'] ?? ''));
+  if (path.startsWith('/_aws/lambda/')) return deps.lambda.handle(wire(method, path.slice('/_aws/lambda'.length), url, body, req));
   if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
   if (method === 'GET' && (path === '/docs' || path.startsWith('/docs/'))) return docsRoute(path);
 
@@ -166,12 +174,18 @@ function buildEvent(
   } as HttpEvent;
 }
 
-const tokenBody = z.strictObject({ email: z.email() });
+const tokenBody = z.strictObject({ email: z.email(), emailVerified: z.boolean().optional(), tokenUse: z.enum(['id', 'access']).optional() });
 const clockBody = z.union([
   z.strictObject({ advanceMinutes: z.number().int().min(0).max(60 * 24 * 366) }),
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
 ]);
-const faultsBody = z.strictObject({ ses: z.boolean().optional(), scheduler: z.boolean().optional() });
+const mailFeedbackBody = z.strictObject({ email: z.email(), type: z.enum(['bounce', 'transient_bounce', 'complaint']) });
+const faultsBody = z.strictObject({
+  ses: z.boolean().optional(),
+  scheduler: z.boolean().optional(),
+  /** Scheduled functions that fail every run until the list is set again. */
+  functions: z.array(z.enum(Object.keys(scheduledFunctions) as [ScheduledFunctionName, ...ScheduledFunctionName[]])).optional(),
+});
 
 async function localRoute(deps: GatewayDeps, method: string, path: string, url: URL, body: string): Promise<WireResponse> {
   const key = `${method} ${path}`;
@@ -179,7 +193,7 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     case 'POST /_local/token': {
       const parsed = parseJson(body, tokenBody);
       if ('error' in parsed) return parsed.error;
-      return json(200, await deps.issuer.issue(parsed.data.email));
+      return json(200, await deps.issuer.issue(parsed.data.email, { emailVerified: parsed.data.emailVerified, tokenUse: parsed.data.tokenUse }));
     }
     case 'GET /_local/outbox':
       await deps.settle();
@@ -189,11 +203,16 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     case 'POST /_local/clock': {
       const parsed = parseJson(body, clockBody);
       if ('error' in parsed) return parsed.error;
-      const target = 'to' in parsed.data ? Date.parse(parsed.data.to) : deps.clock.now() + parsed.data.advanceMinutes * 60_000;
-      if (target < deps.clock.now()) {
-        return json(400, { error: { code: 'validation_failed', message: 'The local clock only moves forward.', details: [{ field: 'to', message: 'Must not be before the current local time.' }] } });
+      let fired;
+      try {
+        // The target is worked out in the move's own turn, so moves sent at once add up.
+        fired = await deps.scheduler.advance('to' in parsed.data ? { to: Date.parse(parsed.data.to) } : { minutes: parsed.data.advanceMinutes });
+      } catch (error) {
+        if (!(error instanceof ClockMoveRefused)) throw error;
+        return json(400, {
+          error: { code: 'validation_failed', message: 'The local clock only moves forward.', details: [{ field: 'to', message: `Must not be before the current local time, ${formatInstant(error.now)}.` }] },
+        });
       }
-      const fired = await deps.scheduler.advanceTo(target);
       return json(200, { now: formatInstant(deps.clock.now()), fired });
     }
     case 'GET /_local/schedules':
@@ -212,8 +231,34 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
       if ('error' in parsed) return parsed.error;
       if (parsed.data.ses !== undefined) deps.ses.failing = parsed.data.ses;
       if (parsed.data.scheduler !== undefined) deps.scheduler.failing = parsed.data.scheduler;
-      return json(200, { ses: deps.ses.failing, scheduler: deps.scheduler.failing });
+      if (parsed.data.functions !== undefined) {
+        deps.lambda.failing.clear();
+        for (const name of parsed.data.functions) deps.lambda.failing.add(name);
+      }
+      return json(200, { ses: deps.ses.failing, scheduler: deps.scheduler.failing, functions: [...deps.lambda.failing] });
     }
+    case 'POST /_local/mail-feedback': {
+      // What SES publishes for the configuration set when a recipient bounces or complains.
+      const parsed = parseJson(body, mailFeedbackBody);
+      if ('error' in parsed) return parsed.error;
+      const { email, type } = parsed.data;
+      const sesEvent =
+        type === 'complaint'
+          ? { eventType: 'Complaint', complaint: { complaintFeedbackType: 'abuse', complainedRecipients: [{ emailAddress: email }] } }
+          : { eventType: 'Bounce', bounce: { bounceType: type === 'bounce' ? 'Permanent' : 'Transient', bounceSubType: type === 'bounce' ? 'General' : 'MailboxFull', bouncedRecipients: [{ emailAddress: email }] } };
+      const now = new Date(deps.clock.now()).toISOString();
+      const snsEvent = { Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', Sns: { Type: 'Notification', MessageId: randomUUID(), Timestamp: now, Message: JSON.stringify({ ...sesEvent, mail: { timestamp: now, destination: [email] } }) } }] };
+      const outcome = await deps.lambda.invokeAsync('mailFeedback', snsEvent);
+      return json(outcome.error ? 500 : 202, { delivered: !outcome.error });
+    }
+    case 'GET /_local/failures':
+      await deps.settle();
+      return json(
+        200,
+        Object.fromEntries(
+          (Object.keys(failureKinds) as FailureKind[]).map((kind) => [kind, { queueUrl: deps.queues.url(kind), messages: deps.queues.messages(kind).map((m) => ({ body: safeJson(m.body), attributes: m.attributes })) }]),
+        ),
+      );
     default:
       return json(404, { error: { code: 'not_found', message: 'No local route matches this method and path.' } });
   }
@@ -249,7 +294,13 @@ const json = (status: number, body: unknown): WireResponse => ({
   body: JSON.stringify(body),
 });
 
-const wire = (method: string, path: string, url: URL, body: string): WireRequest => ({ method, path, query: url.searchParams, body });
+const wire = (method: string, path: string, url: URL, body: string, req?: IncomingMessage): WireRequest => ({
+  method,
+  path,
+  query: url.searchParams,
+  body,
+  headers: req ? Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])) : undefined,
+});
 
 class BodyTooLarge extends Error {}
 

@@ -25,8 +25,18 @@ export interface FiredSchedule {
   error?: string;
 }
 
-/** Runs a schedule's target: in AWS that is a Lambda invocation; here, a handler in this process. */
-export type InvokeTarget = (targetArn: string, input: unknown) => Promise<unknown>;
+/**
+ * Hands a due schedule to its target: in AWS an asynchronous Lambda invocation; here a handler in
+ * this process, with Lambda's retries and failure queue. Never throws; says what failed for good.
+ */
+export type DeliverSchedule = (schedule: LocalSchedule) => Promise<{ error?: string }>;
+
+/** A move to an instant the clock has already passed. */
+export class ClockMoveRefused extends RangeError {
+  constructor(readonly now: number) {
+    super('The local clock only moves forward.');
+  }
+}
 
 const AT_EXPRESSION = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/;
 
@@ -43,12 +53,17 @@ export class LocalScheduler {
 
   constructor(
     private readonly clock: LocalClock,
-    private readonly invoke: InvokeTarget,
+    private readonly deliver: DeliverSchedule,
     private readonly hooks: {
       /** Recurring work (the outbox sweeper): in AWS it runs every minute; here after every move of the clock. */
       recurring?: () => Promise<void>;
       /** Lets the work a target caused (outbox entries on the stream) finish before the clock moves on. */
       settle?: () => Promise<void>;
+      /**
+       * Runs a move of the clock while no stream relay is working: a relay holds its outbox entry for
+       * a minute of the clock, and a jump of days under it would let the sweeper take it over.
+       */
+      exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
     } = {},
   ) {}
 
@@ -87,10 +102,24 @@ export class LocalScheduler {
 
   /** Moves the clock to `epochMs`, firing every schedule due on the way, in time order. */
   advanceTo(epochMs: number): Promise<FiredSchedule[]> {
+    return this.advance({ to: epochMs });
+  }
+
+  /**
+   * Moves the clock forward — to an instant, or by minutes counted from wherever the clock is when
+   * this move's turn comes (moves run one at a time, so two at once add up) — firing every schedule
+   * due on the way. Work already committed is carried out first, so a booking made just before a
+   * jump has its schedules before the clock passes them. Moving to exactly a schedule's time fires it.
+   */
+  advance(move: { to: number } | { minutes: number }): Promise<FiredSchedule[]> {
     return this.serialized(async () => {
-      if (epochMs < this.clock.now()) throw new RangeError('The local clock only moves forward.');
-      const fired = await this.fireUntil(epochMs);
-      this.clock.moveTo(epochMs);
+      await this.hooks.settle?.();
+      const now = this.clock.now();
+      const target = 'to' in move ? move.to : now + move.minutes * 60_000;
+      if (target < now) throw new ClockMoveRefused(now);
+      const fired = await this.fireUntil(target);
+      // A running clock may have ticked past the target while the work ran: never step back.
+      if (target > this.clock.now()) this.clock.moveTo(target);
       await this.runRecurring();
       return fired;
     });
@@ -114,14 +143,9 @@ export class LocalScheduler {
       if (next.actionAfterCompletion === 'DELETE') this.schedules.delete(this.key(next.group, next.name));
       else next.state = 'DISABLED';
       const record: FiredSchedule = { name: next.name, at: formatInstant(next.at) };
-      try {
-        await this.invoke(next.targetArn, JSON.parse(next.input) as unknown);
-        await this.hooks.settle?.();
-      } catch (error) {
-        // Scheduler would retry and then send the event to the dead-letter queue; here it is logged.
-        record.error = (error as Error).message;
-        log.error('Local schedule target failed', { schedule: next.name, error: error as Error });
-      }
+      const { error } = await this.deliver(next);
+      if (error) record.error = error;
+      await this.hooks.settle?.();
       fired.push(record);
     }
   }
@@ -136,7 +160,8 @@ export class LocalScheduler {
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const step = this.hooks.exclusive ? () => this.hooks.exclusive!(work) : work;
+    const run = this.queue.then(step, step);
     this.queue = run.catch(() => undefined);
     return run;
   }

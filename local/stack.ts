@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,7 +9,9 @@ import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dyn
 import { ensureTable } from './ensure-table';
 import { createGateway, type LambdaHandler } from './gateway';
 import { LocalClock } from './local-clock';
-import { LocalScheduler } from './local-scheduler';
+import { LocalLambda, localFunctionArn } from './local-lambda';
+import { LocalQueues } from './local-queues';
+import { LocalScheduler, type LocalSchedule } from './local-scheduler';
 import { LocalSes } from './local-ses';
 import { LocalStreamPoller, type StreamRecord } from './stream-poller';
 import { createTokenIssuer, type TokenIssuer } from './token-issuer';
@@ -37,6 +40,10 @@ export interface LocalStack {
   clock: LocalClock;
   ses: LocalSes;
   scheduler: LocalScheduler;
+  /** The failure queues (in memory, spoken to as SQS). */
+  queues: LocalQueues;
+  /** The scheduled functions as Lambda runs them; `failing` makes one fail on purpose. */
+  lambda: LocalLambda;
   issuer: TokenIssuer;
   /** Waits until the work already committed (outbox entries on the stream) has been carried out. */
   settle(): Promise<void>;
@@ -75,23 +82,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(admin, options.tableName);
     admin.destroy();
 
-    configureEnvironment({ url, dynamoEndpoint, tableName: options.tableName });
+    const queues = new LocalQueues(url);
+    configureEnvironment({ url, dynamoEndpoint, tableName: options.tableName, scheduleDeadLetterArn: queues.arn('scheduleDelivery') });
     const clock = new LocalClock(options.clock);
     useClock(clock);
     const issuer = await createTokenIssuer(options.keyFile);
     const ses = new LocalSes(clock);
+    const lambda = new LocalLambda(runScheduledFunction, queues, clock);
     // The table's stream drives the outbox relay, as the event source mapping does in AWS.
-    poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, async (records) => {
-      await runScheduledFunction('outboxRelay', streamEvent(records));
-    });
+    poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, (records) => relayFromStream(lambda, queues, clock, records));
     const settle = () => (poller ? poller.drain() : Promise.resolve());
-    const scheduler = new LocalScheduler(clock, invokeScheduledTarget, {
+    const scheduler = new LocalScheduler(clock, (schedule) => deliverSchedule(lambda, queues, schedule), {
       recurring: async () => {
-        await runScheduledFunction('outboxSweeper', {});
+        await lambda.invokeAsync('outboxSweeper', {});
       },
       settle,
+      exclusive: (work) => (poller ? poller.exclusive(work) : work()),
     });
-    handle = createGateway({ issuer, clock, ses, scheduler, settle, loadFunction: loadApiFunction, onRequest: options.log });
+    handle = createGateway({ issuer, clock, ses, scheduler, queues, lambda, settle, loadFunction: loadApiFunction, onRequest: options.log });
     poller.start();
 
     if (!clock.frozen) {
@@ -106,16 +114,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       ses,
       scheduler,
+      queues,
+      lambda,
       issuer,
       settle: () => poller?.drain() ?? Promise.resolve(),
       async deliver(targetArn, input) {
-        const result = await invokeScheduledTarget(targetArn, input);
+        const name = lambda.functionOf(targetArn);
+        if (!name) throw new Error(`No local function serves ${targetArn}`);
+        const result = await lambda.invoke(name, input);
         await poller?.drain();
         return result;
       },
       async stop() {
         clearInterval(ticker);
-        poller?.stop();
+        await poller?.stop();
         useClock(systemClock);
         await close(server);
         await dynamo?.stop();
@@ -123,7 +135,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
   } catch (error) {
     clearInterval(ticker);
-    poller?.stop();
+    await poller?.stop();
     await close(server);
     await dynamo?.stop();
     throw error;
@@ -131,7 +143,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 }
 
 /** The names CDK gives the Lambdas' environment, pointed at the local stand-ins. */
-function configureEnvironment(target: { url: string; dynamoEndpoint: string; tableName: string }) {
+function configureEnvironment(target: { url: string; dynamoEndpoint: string; tableName: string; scheduleDeadLetterArn: string }) {
   Object.assign(process.env, {
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'local',
@@ -139,6 +151,9 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     AWS_ENDPOINT_URL_DYNAMODB: target.dynamoEndpoint,
     AWS_ENDPOINT_URL_SESV2: `${target.url}/_aws/ses`,
     AWS_ENDPOINT_URL_SCHEDULER: `${target.url}/_aws/scheduler`,
+    // Only the redrive command calls these two; they are here so it runs unchanged against the local stack.
+    AWS_ENDPOINT_URL_SQS: `${target.url}/_aws/sqs`,
+    AWS_ENDPOINT_URL_LAMBDA: `${target.url}/_aws/lambda`,
     TABLE_NAME: target.tableName,
     SENDER_EMAIL: 'rapport@localhost.test',
     APP_URL: target.url,
@@ -146,7 +161,7 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     CALENDAR_FETCH_POLICY: 'allow-loopback',
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',
-    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:rapport-local-dead-letters',
+    SCHEDULER_DLQ_ARN: target.scheduleDeadLetterArn,
     ...Object.fromEntries(
       (Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]).flatMap(([name, spec]) =>
         spec.arnVariable ? [[spec.arnVariable, localFunctionArn(name)]] : [],
@@ -167,21 +182,77 @@ function loadApiFunction(fn: ApiFunctionName): Promise<LambdaHandler> {
   return module;
 }
 
-const ARN_PREFIX = 'arn:aws:lambda:us-east-1:000000000000:function:rapport-local-';
-
-/** What CDK would put in the Lambdas' environment as the ARN of a scheduled function. */
-export const localFunctionArn = (name: ScheduledFunctionName) => `${ARN_PREFIX}${name}`;
-
-async function invokeScheduledTarget(targetArn: string, input: unknown): Promise<unknown> {
-  const name = targetArn.startsWith(ARN_PREFIX) ? targetArn.slice(ARN_PREFIX.length) : '';
-  if (!(name in scheduledFunctions)) throw new Error(`No local function serves ${targetArn}`);
-  return runScheduledFunction(name as ScheduledFunctionName, input);
-}
-
 async function runScheduledFunction(name: ScheduledFunctionName, input: unknown): Promise<unknown> {
   const entry = pathToFileURL(resolve(PROJECT_ROOT, scheduledFunctions[name].entry)).href;
   const module = (await import(entry)) as { handler: (event: unknown) => Promise<unknown> };
   return module.handler(input);
+}
+
+/**
+ * Scheduler hands a due schedule to Lambda as an asynchronous invocation. A target it cannot reach
+ * is a delivery failure: the input goes to the schedule's dead-letter queue with Scheduler's
+ * attributes. A run that fails is Lambda's business: retries, then the scheduled-run queue.
+ */
+async function deliverSchedule(lambda: LocalLambda, queues: LocalQueues, schedule: LocalSchedule): Promise<{ error?: string }> {
+  const name = lambda.functionOf(schedule.targetArn);
+  if (!name) {
+    const error = `Function not found: ${schedule.targetArn}`;
+    if (schedule.deadLetterArn === queues.arn('scheduleDelivery')) {
+      queues.send('scheduleDelivery', schedule.input, {
+        ERROR_CODE: 'ResourceNotFoundException',
+        ERROR_MESSAGE: error,
+        EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+        SCHEDULE_ARN: `arn:aws:scheduler:us-east-1:000000000000:schedule/${schedule.group}/${schedule.name}`,
+        TARGET_ARN: schedule.targetArn,
+      });
+    }
+    return { error };
+  }
+  return lambda.invokeAsync(name, JSON.parse(schedule.input) as unknown);
+}
+
+/** Lambda's event source mapping retries a failing batch three times (bisecting it in AWS), then records it. */
+const STREAM_RETRY_ATTEMPTS = 3;
+
+/**
+ * The stream relay as the event source mapping runs it: records the function reports as failed are
+ * retried from the first of them on; after the retries the batch's description (not its records)
+ * goes to the relay-stream failure queue. The entries themselves stay in the table for the sweeper.
+ */
+async function relayFromStream(lambda: LocalLambda, queues: LocalQueues, clock: LocalClock, records: StreamRecord[]): Promise<void> {
+  // The event source's filter: only new outbox entries reach the relay.
+  let pending = records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.type?.S === 'outbox');
+  if (pending.length === 0) return;
+  let error = 'unknown';
+  for (let attempt = 0; attempt <= STREAM_RETRY_ATTEMPTS; attempt++) {
+    try {
+      const result = (await lambda.invoke('outboxRelay', streamEvent(pending))) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
+      const failed = new Set(result?.batchItemFailures?.map((f) => f.itemIdentifier) ?? []);
+      if (failed.size === 0) return;
+      pending = pending.slice(Math.max(0, pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''))));
+      error = 'batch item failures';
+    } catch (thrown) {
+      error = (thrown as Error).message;
+    }
+  }
+  const first = pending[0]?.dynamodb;
+  const last = pending.at(-1)?.dynamodb;
+  queues.send('relayStream', {
+    version: '1.0',
+    timestamp: new Date(clock.now()).toISOString(),
+    requestContext: { requestId: randomUUID(), functionArn: localFunctionArn('outboxRelay'), condition: 'RetryAttemptsExhausted', approximateInvokeCount: STREAM_RETRY_ATTEMPTS + 1 },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    DDBStreamBatchInfo: {
+      shardId: 'local',
+      startSequenceNumber: first?.SequenceNumber,
+      endSequenceNumber: last?.SequenceNumber,
+      approximateArrivalOfFirstRecord: first?.ApproximateCreationDateTime,
+      approximateArrivalOfLastRecord: last?.ApproximateCreationDateTime,
+      batchSize: pending.length,
+      streamArn: 'local',
+    },
+    errorMessage: error,
+  });
 }
 
 /** Stream records as Lambda receives them from a DynamoDB event source mapping. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { localDynamoClient } from './dynamodb-local';
@@ -15,6 +16,8 @@ export class LocalStreamPoller {
   private readonly iterators = new Map<string, string | undefined>();
   private running: Promise<number> = Promise.resolve(0);
   private timer: NodeJS.Timeout | undefined;
+  /** Set inside `exclusive` work, whose own drains run rounds directly (the chain is theirs). */
+  private readonly insideExclusive = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly endpoint: string,
@@ -35,17 +38,31 @@ export class LocalStreamPoller {
     this.timer = setTimeout(tick, intervalMs);
   }
 
-  stop(): void {
+  /** Stops polling once the round under way, if any, has finished (it may still be delivering). */
+  async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.running;
     this.streams.destroy();
   }
 
   /** Polls until a round brings nothing new. */
   async drain(): Promise<void> {
+    const poll = this.insideExclusive.getStore() ? () => this.round() : () => this.pollOnce();
     for (let round = 0; round < 100; round++) {
-      if ((await this.pollOnce()) === 0) return;
+      if ((await poll()) === 0) return;
     }
+  }
+
+  /** Runs `work` while no other round is running or can start; `drain()` inside it still works. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = () => this.insideExclusive.run(true, work);
+    const result = this.running.then(run, run);
+    this.running = result.then(
+      () => 0,
+      () => 0,
+    );
+    return result;
   }
 
   /** One round over every shard; rounds never overlap. Returns how many records were delivered. */

@@ -15,18 +15,20 @@ const REGION = 'us-east-1';
 const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
 const TOKEN_HOURS = 24;
 
-/** Ways a token can be wrong, for the tests that prove each is refused. */
-export interface TokenFlaws {
+export interface TokenOptions {
+  /** Cognito's `email_verified`; false for an address not yet confirmed (e.g. a pending change). */
+  emailVerified?: boolean;
+  /** `access` gives an access token (no email, no `aud`), which the API refuses. */
+  tokenUse?: 'id' | 'access';
+  /** Flaws, for the tests that prove each is refused: another issuer, another app client, */
   issuer?: string;
   audience?: string;
-  /** An access token carries `client_id` instead of `aud`, and `token_use: access`. */
-  tokenUse?: 'access';
-  /** Seconds since the epoch; in the past for an expired token. */
+  /** or an expiry (seconds since the epoch) in the past. */
   expiresAt?: number;
 }
 
 export interface TokenIssuer {
-  issue(email: string, flaws?: TokenFlaws): Promise<{ token: string; userId: string }>;
+  issue(email: string, options?: TokenOptions): Promise<{ token: string; userId: string }>;
   /** The verified claims, or null for a missing, forged or expired token. */
   verify(token: string): Promise<Record<string, unknown> | null>;
 }
@@ -41,32 +43,32 @@ export const localUserId = (email: string): string => {
 export async function createTokenIssuer(keyFile?: string): Promise<TokenIssuer> {
   const { privateJwk, publicJwk } = await loadOrCreateKeys(keyFile);
   const privateKey = await importJWK(privateJwk, 'RS256');
-  const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL_ID, tokenUse: 'id', clientId: LOCAL_CLIENT_ID });
+  // Like API Gateway's JWT authorizer: either kind of token of this pool and app client passes here;
+  // the API itself decides what it accepts (shared/http/middleware/caller-context.ts).
+  const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL_ID, tokenUse: null, clientId: LOCAL_CLIENT_ID });
   // jose and aws-jwt-verify each type a JWK their own way; the object is the same RFC 7517 key.
   verifier.cacheJwks({ keys: [publicJwk as Parameters<typeof verifier.cacheJwks>[0]['keys'][number]] });
 
   return {
-    async issue(email, flaws = {}) {
+    async issue(email, options = {}) {
       const normalized = email.trim().toLowerCase();
       const userId = localUserId(normalized);
-      const access = flaws.tokenUse === 'access';
-      const now = Math.floor(Date.now() / 1000);
-      const jwt = new SignJWT({
-        email: normalized,
-        email_verified: true,
-        token_use: access ? 'access' : 'id',
-        ...(access ? { client_id: LOCAL_CLIENT_ID, scope: 'aws.cognito.signin.user.admin' } : {}),
-        'cognito:username': userId,
-        auth_time: now,
-      })
+      const auth_time = Math.floor(Date.now() / 1000);
+      const claims =
+        options.tokenUse === 'access'
+          ? { token_use: 'access', client_id: LOCAL_CLIENT_ID, scope: 'aws.cognito.signin.user.admin', username: userId, auth_time }
+          : { email: normalized, email_verified: options.emailVerified ?? true, token_use: 'id', 'cognito:username': userId, auth_time };
+      const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid ?? 'local', typ: 'JWT' })
         .setSubject(userId)
-        .setIssuer(flaws.issuer ?? ISSUER)
-        .setIssuedAt(flaws.expiresAt !== undefined ? Math.min(now, flaws.expiresAt - 3600) : now)
-        .setExpirationTime(flaws.expiresAt ?? `${TOKEN_HOURS}h`)
-        .setJti(randomUUID());
-      if (!access) jwt.setAudience(flaws.audience ?? LOCAL_CLIENT_ID);
-      return { token: await jwt.sign(privateKey), userId };
+        .setIssuer(options.issuer ?? ISSUER);
+      if (options.tokenUse !== 'access') jwt.setAudience(options.audience ?? LOCAL_CLIENT_ID);
+      const token = await jwt
+        .setIssuedAt(options.expiresAt !== undefined ? Math.min(auth_time, options.expiresAt - 3600) : auth_time)
+        .setExpirationTime(options.expiresAt ?? `${TOKEN_HOURS}h`)
+        .setJti(randomUUID())
+        .sign(privateKey);
+      return { token, userId };
     },
     async verify(token) {
       try {

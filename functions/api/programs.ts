@@ -13,7 +13,19 @@ import {
   templateBody,
   templatePath,
 } from '../../shared/http/schemas/programs';
-import { bookingsRepository, clock, messagesRepository, orgsRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { config } from '../../shared/runtime/config';
+import {
+  bookingsRepository,
+  clock,
+  introCallsRepository,
+  invitesRepository,
+  messagesRepository,
+  orgsRepository,
+  outboxRepository,
+  programsRepository,
+  suppressionRepository,
+  transaction,
+} from '../../shared/runtime/deps';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import {
   addSessionModule,
@@ -32,7 +44,17 @@ const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepo
 export const handler = apiFunction('programs', {
   'POST /orgs/{orgId}/programs': apiRoute({ path: orgPath, body: createProgramBody, status: 201 }, ({ caller, path, body }) =>
     createProgram(
-      { orgs: orgsRepository(), programs: programsRepository(), messages: messagesRepository(), transaction, clock: clock() },
+      {
+        orgs: orgsRepository(),
+        programs: programsRepository(),
+        messages: messagesRepository(),
+        introCalls: introCallsRepository(),
+        invites: invitesRepository(),
+        outbox: outboxRepository(),
+        appUrl: config.appUrl(),
+        transaction,
+        clock: clock(),
+      },
       caller,
       path.orgId,
       body,
@@ -42,7 +64,7 @@ export const handler = apiFunction('programs', {
     listPrograms({ orgs: orgsRepository(), programs: programsRepository() }, caller, path.orgId, query),
   ),
   'GET /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath }, ({ caller, path }) =>
-    getProgram({ programs: programsRepository() }, caller, path.orgId, path.programId),
+    getProgram({ programs: programsRepository(), suppressions: suppressionRepository() }, caller, path.orgId, path.programId),
   ),
   'PATCH /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath, body: patchProgramBody }, ({ caller, path, body }) =>
     renameProgram(editDeps(), caller, path, body.name),

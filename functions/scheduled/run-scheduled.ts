@@ -12,8 +12,16 @@ export function scheduledHandler<S extends z.ZodType>(name: string, schema: S, w
       log.error(`${name}: malformed payload dropped`, { event: JSON.stringify(event)?.slice(0, 500) });
       return { outcome: 'malformed' };
     }
-    const outcome = await work(parsed.data);
-    log.info(`${name}: ${outcome}`, { payload: parsed.data });
-    return { outcome };
+    // A scheduled run has no request; the booking (or request) it acts for ties its logs to the
+    // requests that made and changed it.
+    const data = parsed.data as { bookingId?: string; requestId?: string };
+    log.appendKeys({ correlationId: data.bookingId ?? data.requestId ?? 'unknown' });
+    try {
+      const outcome = await work(parsed.data);
+      log.info(`${name}: ${outcome}`, { payload: parsed.data });
+      return { outcome };
+    } finally {
+      log.removeKeys(['correlationId']);
+    }
   };
 }

@@ -7,15 +7,16 @@ import type { TransactItem } from './write-transaction';
 const LOCK_KEPT_MINUTES = 7 * 24 * 60;
 
 /**
- * One entry of a coach's calendar: a booked session, or a slot held by a pending reschedule
- * request. It lives in the coach's partition, whichever program it belongs to, because a coach
- * can only be in one place at a time.
+ * One entry of a coach's calendar: a booked session, a slot held by a pending reschedule request,
+ * or a prospect's intro call. It lives in the coach's partition, whichever program it belongs to,
+ * because a coach can only be in one place at a time.
  */
 export interface CalendarSession {
   id: string;
-  kind: 'session' | 'hold';
+  kind: 'session' | 'hold' | 'intro_call';
   orgId: string;
-  programId: string;
+  /** The program of a session or hold; null for an intro call. */
+  programId: string | null;
   /** Epoch minutes. */
   start: number;
   end: number;
@@ -107,9 +108,9 @@ export class CoachCalendarRepository {
 function toSession(item: Record<string, unknown>): CalendarSession {
   return {
     id: String(item.id),
-    kind: item.kind === 'hold' ? 'hold' : 'session',
+    kind: item.kind === 'hold' || item.kind === 'intro_call' ? item.kind : 'session',
     orgId: String(item.orgId),
-    programId: String(item.programId),
+    programId: typeof item.programId === 'string' ? item.programId : null,
     start: Number(item.start),
     end: Number(item.end),
     blockedUntil: Number(item.blockedUntil),

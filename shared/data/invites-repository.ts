@@ -12,6 +12,9 @@ export interface Invite {
   orgId: string;
   programId: string;
   email: string;
+  /** The invitee's name and zone when the coach already knows them (an invite from an intro call). */
+  name: string | null;
+  timeZone: string | null;
   /** sha-256 of the token's secret; the token itself only travels in the email. */
   secretHash: string;
   createdAt: string;
@@ -68,6 +71,8 @@ function toInvite(item: Record<string, unknown>): Invite {
     orgId: String(item.orgId),
     programId: String(item.programId),
     email: String(item.email),
+    name: typeof item.name === 'string' ? item.name : null,
+    timeZone: typeof item.timeZone === 'string' ? item.timeZone : null,
     secretHash: String(item.secretHash),
     createdAt: String(item.createdAt),
     expiresAt: String(item.expiresAt),

@@ -19,8 +19,14 @@
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
  *                                    / OUTBOX#<entryId>                work that follows a write
- *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions and held slots
+ *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
+ *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
+ *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
  *                                    / LOCK#<blockMinute>              one 5-minute block of the coach's time, taken
+ *   ORG#<orgId>#INTRO                / CALL#<introCallId>              a prospect's free intro call (gsi1: the org's calls by start)
+ *                                    / PROSPECT#<emailHash>            one email's upcoming intro calls with the org
+ *                                    / OUTBOX#<entryId>                work that follows an intro-call write
+ *   RATE#<limit>#<subjectHash>       / WINDOW#<epochSecond>            uses of a rate limit in one window (TTL)
  *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
@@ -86,9 +92,22 @@ export const keys = {
     sk: `COUNTER#${packageId}#WEEK#${week}`,
   }),
 
+  introPartition: (orgId: string): string => `ORG#${orgId}#INTRO`,
+  introCall: (orgId: string, introCallId: string): Key => ({ pk: keys.introPartition(orgId), sk: `CALL#${introCallId}` }),
+  /** byCollection: an org's intro calls in time order (the key follows the call when it moves). */
+  introCallsOfOrg: (orgId: string, startMinute?: number, introCallId = '') => ({
+    gsi1pk: `ORG#${orgId}#INTROCALLS`,
+    gsi1sk: startMinute === undefined ? '' : `${pad(startMinute)}#${introCallId}`,
+  }),
+  prospect: (orgId: string, emailHash: string): Key => ({ pk: keys.introPartition(orgId), sk: `PROSPECT#${emailHash}` }),
+
+  rateWindow: (limitName: string, subjectHash: string, windowStartSecond: number): Key => ({ pk: `RATE#${limitName}#${subjectHash}`, sk: `WINDOW#${windowStartSecond}` }),
+
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
   OUTBOX_COLLECTION: 'OUTBOX',
+  suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
+  suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /** byCollection: every outbox entry not yet finished, oldest first. */
   outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
 } as const;

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Response headers the answer needs, e.g. `retry-after` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -38,4 +40,9 @@ export const gone = (code: string, message: string) => new AppError(410, code, m
 
 export const unprocessable = (code: string, message: string) => new AppError(422, code, message);
 
-export const tooManyRequests = () => new AppError(429, 'too_many_requests', 'Too many requests; try again shortly.');
+export const payloadTooLarge = (maxBytes: number) =>
+  new AppError(413, 'payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+
+/** A limit was reached; `Retry-After` says in how many seconds trying again can succeed. */
+export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many requests; try again later.') =>
+  new AppError(429, 'too_many_requests', message, [], { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

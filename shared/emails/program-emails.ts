@@ -3,13 +3,13 @@ import { appLinks } from './app-links';
 import { renderEmail } from './layout';
 
 /** The invitation a coach sends; its link ends in `token=<token>`. */
-export function inviteEmail(p: { to: string; orgName: string; coachEmail: string; programName: string; token: string; expiresOn: string; appUrl: string }): EmailMessage {
+export function inviteEmail(p: { to: string; name?: string | null; orgName: string; coachEmail: string; programName: string; token: string; expiresOn: string; appUrl: string }): EmailMessage {
   return renderEmail({
     to: [p.to],
     fromName: `${p.orgName} via Rapport`,
     replyTo: [p.coachEmail],
     subject: `${p.orgName} has opened a private coaching space for you`,
-    greeting: 'Hello,',
+    greeting: p.name ? `Hello ${p.name},` : 'Hello,',
     paragraphs: [
       `${p.orgName} has set up "${p.programName}", a private space for the coaching you will do together. Only the two of you can see what is in it.`,
       'Accept the invitation to join. You will book your sessions there, prepare for each one, and keep track of what you commit to between them.',

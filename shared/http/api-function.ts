@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { notFound } from '../domain/errors';
 import type { RouteHandler } from './api-route';
 import type { HttpEvent, HttpResult } from './http-event';
+import { log } from '../runtime/log';
 import { errorResult } from './middleware/error-mapper';
 import type { ApiFunctionName, RouteKeyOf } from './routes';
 
@@ -20,9 +21,17 @@ export interface ApiFunction {
 export function apiFunction<F extends ApiFunctionName>(_name: F, handlers: Record<RouteKeyOf<F>, RouteHandler>): ApiFunction {
   const table = handlers as Record<string, RouteHandler>;
   const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResult> => {
-    const handler = table[event.routeKey];
-    if (!handler) return errorResult(notFound());
-    return handler(event, context);
+    // One id follows a request through the logs: the caller's x-correlation-id, else API Gateway's
+    // request id. It is answered back, so a user's report can be found.
+    const correlationId = /^[\w.:-]{1,100}$/.test(event.headers?.['x-correlation-id'] ?? '') ? String(event.headers['x-correlation-id']) : event.requestContext.requestId;
+    log.appendKeys({ correlationId });
+    try {
+      const handler = table[event.routeKey];
+      const result = handler ? await handler(event, context) : errorResult(notFound());
+      return { ...result, headers: { ...result.headers, 'x-correlation-id': correlationId } };
+    } finally {
+      log.removeKeys(['correlationId']);
+    }
   };
   return Object.assign(dispatch, { routeKeys: Object.keys(table), handlers: table });
 }

@@ -16,6 +16,8 @@ export interface RouteRequest<B, P, Q, C> {
   caller: C;
   /** Scheme and host the API was called on, e.g. `https://api.example.com`, for links it hands out. */
   origin: string;
+  /** The caller's address as API Gateway saw the connection (not a header the caller can set). */
+  sourceIp: string;
 }
 
 interface Spec<B, P, Q, Public extends boolean> {
@@ -26,6 +28,8 @@ interface Spec<B, P, Q, Public extends boolean> {
   public?: Public;
   /** Status for a plain (non-`Reply`) result; 200 by default. */
   status?: number;
+  /** Bodies above this many bytes are refused with 413 (API Gateway itself allows 10 MB). */
+  maxBodyBytes?: number;
 }
 
 export interface RouteHandler {
@@ -50,7 +54,7 @@ export function apiRoute<
   const chain = middy<HttpEvent & WithCaller & WithInput, HttpResult>()
     .use(errorMapper())
     .use(callerContext(spec.public !== true))
-    .use(parseInput({ body: spec.body, path: spec.path, query: spec.query }))
+    .use(parseInput({ body: spec.body, path: spec.path, query: spec.query, maxBodyBytes: spec.maxBodyBytes }))
     .handler(async (event) => {
       const result = await run({
         body: event.input.body as Out<B>,
@@ -58,6 +62,7 @@ export function apiRoute<
         query: event.input.query as Out<Q>,
         caller: event.caller as Public extends true ? Caller | null : Caller,
         origin: originOf(event),
+        sourceIp: event.requestContext.http.sourceIp,
       });
       return toHttpResult(result, spec.status ?? 200);
     });

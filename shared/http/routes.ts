@@ -46,6 +46,7 @@ export const apiFunctions = {
   availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
   bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
+  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite', fetchesCalendars: true },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -134,6 +135,49 @@ export const routes = [
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show', fn: 'sessions', summary: 'Mark a missed session (coach)' },
   { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "The coach's private notes on a session" },
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "Read the coach's private notes" },
+
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/intro-calls/availability',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "Prospects pick a free intro call before they have an account; it shows times only, is limited per address and throttled, and an org that takes no intro calls is a 404.",
+    summary: 'Free intro-call slots of a coach (at most 31 days)',
+  },
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/intro-calls',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: 'Prospects book a free intro call without an account; bodies are small and strictly checked, and bookings are limited per address and per email, and throttled.',
+    summary: 'Book a free intro call',
+  },
+  {
+    method: 'GET',
+    path: '/intro-calls/by-token/{token}',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential (only its hash is stored); a wrong one is a 404.",
+    summary: "A prospect's intro call, through their link",
+  },
+  {
+    method: 'POST',
+    path: '/intro-calls/by-token/{token}/cancel',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential; changes are limited per address and throttled.",
+    summary: 'The prospect cancels their intro call',
+  },
+  {
+    method: 'POST',
+    path: '/intro-calls/by-token/{token}/reschedule',
+    fn: 'introCalls',
+    public: true,
+    publicBecause: "The unguessable secret in the prospect's emailed link is the credential; changes are limited per address and throttled.",
+    summary: 'The prospect moves their intro call',
+  },
+  { method: 'GET', path: '/orgs/{orgId}/intro-calls', fn: 'introCalls', summary: "The coach's intro calls, in time order" },
+  { method: 'POST', path: '/orgs/{orgId}/intro-calls/{introCallId}/cancel', fn: 'introCalls', summary: 'The coach cancels an intro call' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -4,13 +4,15 @@ import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
-import { clock, outboxRepository } from './deps';
+import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
+import { clock, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
-export const mailer = () => new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail());
+/** The one check in the mail path: suppressed addresses are left out before SES is called. */
+export const mailer = () => suppressingMailer(new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail()), suppressionRepository());
 
 export const sessionScheduler = () =>
   new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {

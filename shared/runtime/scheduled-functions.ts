@@ -10,8 +10,9 @@ export interface ScheduledFunctionSpec {
    * `outbox-stream`: the table's stream delivers each new outbox entry.
    * `every-minute`: a recurring EventBridge schedule.
    * `target`: the one-time schedules of each booking invoke it.
+   * `mail-feedback`: SES's bounce and complaint events, through SNS.
    */
-  trigger: 'outbox-stream' | 'every-minute' | 'target';
+  trigger: 'outbox-stream' | 'every-minute' | 'target' | 'mail-feedback';
   /** For targets: the environment variable that tells the schedule-making functions its ARN. */
   arnVariable?: string;
   sendsEmail?: true;
@@ -23,7 +24,7 @@ export interface ScheduledFunctionSpec {
 export const scheduledFunctions = {
   reminder: {
     entry: 'functions/scheduled/reminder.ts',
-    description: 'Reminds coach and client 24 hours and 1 hour before a session',
+    description: 'Reminds both sides 24 hours and 1 hour before a session or an intro call',
     trigger: 'target',
     arnVariable: 'REMINDER_FUNCTION_ARN',
     },
@@ -52,6 +53,11 @@ export const scheduledFunctions = {
     trigger: 'every-minute',
     sendsEmail: true,
     managesSchedules: true,
+  },
+  mailFeedback: {
+    entry: 'functions/events/mail-feedback.ts',
+    description: 'Suppresses addresses SES reports as permanently bounced or complaining',
+    trigger: 'mail-feedback',
   },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 

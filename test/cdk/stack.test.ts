@@ -8,9 +8,9 @@ import { tableDefinition } from '../../shared/data/table-definition';
 const context = {
   // Bundling is covered by the bundle test; here only the infrastructure is asserted.
   'aws:cdk:bundling-stacks': [],
-  'rapport:senderEmail': 'sessions@coach.example',
-  'rapport:appUrl': 'https://app.coach.example',
-  'rapport:corsOrigins': ['https://app.coach.example', 'https://admin.coach.example'],
+  'rapport:senderEmail': 'sessions@northwind-coaching.com',
+  'rapport:appUrl': 'https://app.northwind-coaching.com',
+  'rapport:corsOrigins': ['https://app.northwind-coaching.com', 'https://admin.northwind-coaching.com'],
 };
 
 let template: Template;
@@ -56,6 +56,17 @@ describe('Cognito', () => {
     });
   });
 
+  it('sends its emails through SES from the sender, and keeps the old address until a new one is verified', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'Rapport <sessions@northwind-coaching.com>',
+        ConfigurationSet: { Ref: Match.stringLikeRegexp('AutomationMail') },
+      }),
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+  });
+
   it('has an app client without a secret', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
   });
@@ -81,6 +92,21 @@ describe('the HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: context['rapport:corsOrigins'], AllowHeaders: ['authorization', 'content-type'] }),
     });
+  });
+
+  it('throttles every public intro-call route with the public limits', () => {
+    const settings = resourcesOf('AWS::ApiGatewayV2::Stage')[0]?.Properties.RouteSettings as Record<string, unknown>;
+    const introCallRoutes = routes.filter((r) => 'public' in r && r.public && r.path.includes('intro-calls'));
+    expect(introCallRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /intro-calls/by-token/{token}',
+      'GET /orgs/{orgId}/intro-calls/availability',
+      'POST /intro-calls/by-token/{token}/cancel',
+      'POST /intro-calls/by-token/{token}/reschedule',
+      'POST /orgs/{orgId}/intro-calls',
+    ]);
+    for (const route of introCallRoutes) {
+      expect(settings[`${route.method} ${route.path}`], route.path).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    }
   });
 
   it('throttles the stage, throttles public routes harder, and writes access logs', () => {
@@ -134,10 +160,50 @@ describe('automation and email', () => {
   });
 
   it('verifies the sender address from context as an SES identity, and hands it to the functions', () => {
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'sessions@coach.example' });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ SENDER_EMAIL: 'sessions@coach.example', APP_URL: 'https://app.coach.example' }) },
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'sessions@northwind-coaching.com',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('AutomationMail') } },
     });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ SENDER_EMAIL: 'sessions@northwind-coaching.com', APP_URL: 'https://app.northwind-coaching.com' }) },
+    });
+  });
+
+  it('lets functions send only from the sender address, in and out of the SES sandbox', () => {
+    const sending = resourcesOf('AWS::IAM::Policy')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as any[])
+      .filter((s) => [].concat(s.Action).includes('ses:SendEmail' as never));
+    expect(sending.length).toBeGreaterThanOrEqual(2); // the stream relay and the sweeper
+    for (const statement of sending) {
+      expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'sessions@northwind-coaching.com' } });
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).toContain(':identity/*'); // in the sandbox, recipients' identities are checked too
+      expect(resources).toContain(':configuration-set/');
+    }
+  });
+
+  it('reports bounces and complaints through a configuration set to the suppression function', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: Match.anyValue() } }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('WorkersmailFeedback'), 'Arn'] } });
+  });
+
+  it('imports an identity already verified in SES instead of creating it', () => {
+    const imported = createApp({ context: { ...context, 'rapport:senderEmail': 'hello@northwind-coaching.com', 'rapport:sesIdentity': 'northwind-coaching.com' } });
+    imported.app.synth();
+    const t = Template.fromStack(imported.stack);
+    t.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', SourceArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/northwind-coaching.com')])] }) }),
+    });
+  });
+
+  it('refuses to synthesize with the example.com placeholders, or an identity that does not cover the sender', () => {
+    const defaults = { 'rapport:senderEmail': 'no-reply@example.com', 'rapport:appUrl': 'https://app.example.com', 'rapport:corsOrigins': ['https://app.example.com'] };
+    expect(() => createApp({ context: { ...context, ...defaults } })).toThrow(/rapport:senderEmail=no-reply@example.com and rapport:appUrl=https:\/\/app.example.com is a placeholder.*would deploy and lose every email/);
+    expect(() => createApp({ context: { ...context, 'rapport:sesIdentity': 'other-domain.com' } })).toThrow(/does not cover rapport:senderEmail/);
   });
 });
 
@@ -177,10 +243,70 @@ describe('the session automation', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', FlexibleTimeWindow: { Mode: 'OFF' } });
   });
 
+  it('keeps every failed scheduled run: two retries, then the scheduled-run failure queue', () => {
+    const queueId = (prefix: string) => Object.keys(template.findResources('AWS::SQS::Queue')).find((id) => id.startsWith(prefix)) ?? '';
+    const runs = queueId('FailuresScheduledRunFailures');
+    const configs = resourcesOf('AWS::Lambda::EventInvokeConfig').map((r) => r.Properties);
+    const asyncFunctions = Object.entries(scheduledFunctions).filter(([, spec]) => spec.trigger !== 'outbox-stream');
+    expect(configs).toHaveLength(asyncFunctions.length);
+    for (const config of configs) {
+      expect(config).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [runs, 'Arn'] } } } });
+    }
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId('FailuresRelayStreamFailures'), 'Arn'] } } },
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+    });
+    for (const kind of ['ScheduleDelivery', 'ScheduledRun', 'RelayStream']) {
+      expect(Object.keys(template.findOutputs('*')).some((id) => id.includes(`${kind}QueueUrl`)), kind).toBe(true);
+    }
+  });
+
   it('gives the API functions no Scheduler or SES rights: their follow-up work goes through the outbox', () => {
     const apiPolicies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('Api'));
     expect(apiPolicies.length).toBeGreaterThan(5);
     const actions = apiPolicies.flatMap(([, p]: any) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [].concat(s.Action)));
     expect(actions.filter((a: string) => a.startsWith('scheduler:') || a.startsWith('ses:') || a === 'iam:PassRole')).toEqual([]);
+  });
+});
+
+describe('every failure visible', () => {
+  const alarms = () => resourcesOf('AWS::CloudWatch::Alarm').map((a) => a.Properties);
+  /** An alarm's metric, whether CloudFormation holds it flat or (labelled) as a one-metric query. */
+  const metricOf = (a: any) => {
+    const stat = a.Metrics?.find((m: any) => m.MetricStat)?.MetricStat;
+    if (!stat) return { MetricName: a.MetricName, Namespace: a.Namespace, Dimensions: a.Dimensions ?? [], Stat: a.ExtendedStatistic ?? a.Statistic, Period: a.Period, EvaluationPeriods: a.EvaluationPeriods };
+    return { ...stat.Metric, Dimensions: stat.Metric.Dimensions ?? [], Stat: stat.Stat, Period: stat.Period, EvaluationPeriods: a.EvaluationPeriods };
+  };
+  const named = (metricName: string) => alarms().map(metricOf).filter((m) => m.MetricName === metricName);
+
+  it('alarms on each failure queue, each Lambda’s errors and throttles, relay lag, API 5xx and p99, DynamoDB throttles, stuck outbox work and SES rates', () => {
+    const functionCount = Object.keys(apiFunctions).length + Object.keys(scheduledFunctions).length;
+    expect(named('ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(named('Errors').filter((a) => a.Namespace === 'AWS/Lambda')).toHaveLength(functionCount);
+    expect(named('Throttles')).toHaveLength(functionCount);
+    expect(named('IteratorAge')).toHaveLength(1);
+    expect(named('Latency')).toEqual([expect.objectContaining({ Stat: 'p99', Namespace: 'AWS/ApiGateway' })]);
+    expect(alarms().filter((a) => JSON.stringify(a.Metrics ?? '').includes('5xx'))).toHaveLength(1);
+    const throttleEvents = [...named('ReadThrottleEvents'), ...named('WriteThrottleEvents')];
+    expect(throttleEvents).toHaveLength(2 * (1 + tableDefinition.indexes.length));
+    expect(throttleEvents.filter((a) => a.Dimensions.some((d: any) => d.Name === 'GlobalSecondaryIndexName'))).toHaveLength(2 * tableDefinition.indexes.length);
+    expect(named('OutboxPendingAfterSweep')).toEqual([expect.objectContaining({ EvaluationPeriods: 15, Period: 60 })]);
+    expect(named('Reputation.BounceRate')).toHaveLength(1);
+    expect(named('Reputation.ComplaintRate')).toHaveLength(1);
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('MonitoringAlarms'));
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
+  });
+
+  it('sends alarms to the topic given in context instead, when there is one', () => {
+    const given = createApp({ context: { ...context, 'rapport:alarmTopicArn': 'arn:aws:sns:eu-west-1:111122223333:ops' } });
+    given.app.synth();
+    const t = Template.fromStack(given.stack);
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm')) as any[]) expect(alarm.Properties.AlarmActions).toEqual(['arn:aws:sns:eu-west-1:111122223333:ops']);
+  });
+
+  it('has one dashboard with the same numbers, and keeps every invocation’s REPORT line', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    for (const fn of resourcesOf('AWS::Lambda::Function')) expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'INFO' });
   });
 });

@@ -204,7 +204,7 @@ describe('joining', () => {
     const another = await coach.post(`${base(program.programId)}/invites`, { email: uniqueEmail('second') });
     expect(another.status).toBe(409);
     expect(another.body.error.code).toBe('program_has_client');
-    expect((await coach.get(base(program.programId))).body.client).toEqual({ userId: client.userId, email });
+    expect((await coach.get(base(program.programId))).body.client).toEqual({ userId: client.userId, email, emailSuppressed: null });
   });
 
   it('lets only one of two outstanding invites bind a client', async () => {

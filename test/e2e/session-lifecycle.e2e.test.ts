@@ -69,7 +69,7 @@ describe('one session, from booking to completion', () => {
     ]);
     expect(schedules[0].input).toMatchObject({ kind: 'reminder', bookingId: joined.bookingId, lead: '24h' });
     for (const schedule of schedulesOf(joined.bookingId)) {
-      expect(schedule).toMatchObject({ actionAfterCompletion: 'DELETE', flexibleWindow: 'OFF', timezone: 'UTC', deadLetterArn: expect.stringContaining('dead-letters') });
+      expect(schedule).toMatchObject({ actionAfterCompletion: 'DELETE', flexibleWindow: 'OFF', timezone: 'UTC', deadLetterArn: expect.stringContaining('scheduleDelivery') });
     }
   });
 

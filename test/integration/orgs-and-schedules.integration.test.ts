@@ -53,13 +53,13 @@ describe('orgs', () => {
     const updated = await updateOrg({ orgs, clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
     expect(updated).toMatchObject({ name: 'B', meetingUrl: 'https://meet.example.com/coach' });
     await expectAppError(
-      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15 } }, ORIGIN),
+      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15, questions: [] } }, ORIGIN),
       400,
       'validation_failed',
     );
     const schedule = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
-    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 } }, ORIGIN);
-    expect(withIntro.introCalls).toEqual({ enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15 });
+    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15, questions: [] } }, ORIGIN);
+    expect(withIntro.introCalls).toEqual({ enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15, questions: [] });
   });
 });
 

@@ -1,6 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
+import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
+import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
@@ -26,6 +29,10 @@ const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => 
   orgs,
   programs: new ProgramsRepository(table),
   messages: new MessagesRepository(table),
+  introCalls: new IntroCallsRepository(table),
+  invites: new InvitesRepository(table),
+  outbox: new OutboxRepository(table),
+  appUrl: 'https://app.test',
   transaction: () => new WriteTransaction(table),
   clock,
   ...overrides,

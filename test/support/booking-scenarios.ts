@@ -3,6 +3,8 @@ import type { CalendarFeeds } from '../../shared/adapters/calendar/calendar-feed
 import { loadBookingContext } from '../../shared/data/booking-context';
 import { BookingsRepository } from '../../shared/data/bookings-repository';
 import { CoachCalendarRepository } from '../../shared/data/coach-calendar-repository';
+import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
+import { InvitesRepository } from '../../shared/data/invites-repository';
 import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
@@ -14,6 +16,9 @@ import type { Caller } from '../../shared/http/http-event';
 import type { CreateScheduleBody } from '../../shared/http/schemas/schedules';
 import type { BookingDeps } from '../../shared/use-cases/bookings/booking-deps';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
+import { updateOrg } from '../../shared/use-cases/orgs/update-org';
+import type { IntroCallDeps } from '../../shared/use-cases/intro-calls/intro-call-deps';
+import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import { createSchedule } from '../../shared/use-cases/schedules/schedule-use-cases';
 import type { TestTable } from './dynamo';
@@ -61,7 +66,17 @@ export async function aBookableProgram(
 ) {
   const programs = new ProgramsRepository(table);
   const program = await createProgram(
-    { orgs: new OrgsRepository(table), programs, messages: new MessagesRepository(table), transaction: () => new WriteTransaction(table), clock },
+    {
+      orgs: new OrgsRepository(table),
+      programs,
+      messages: new MessagesRepository(table),
+      introCalls: new IntroCallsRepository(table),
+      invites: new InvitesRepository(table),
+      outbox: new OutboxRepository(table),
+      appUrl: 'https://app.test',
+      transaction: () => new WriteTransaction(table),
+      clock,
+    },
     org.coach,
     org.orgId,
     { type: 'one_to_one_coaching', scheduleId: org.scheduleId, ...fields },
@@ -70,4 +85,22 @@ export async function aBookableProgram(
   await new WriteTransaction(table).add(programs.bindClientItem(org.orgId, program.programId, { userId: client.userId, email: client.email, timeZone: 'America/New_York' }, 'x')).commit();
   await programs.publish(org.orgId, program.programId, 'x');
   return { programId: program.programId, client, ref: { orgId: org.orgId, programId: program.programId } };
+}
+
+export function introCallDepsFor(table: TestTable, clock: TestClock, feeds = new FakeCalendarFeeds()): IntroCallDeps {
+  return {
+    introCalls: new IntroCallsRepository(table),
+    calendar: new CoachCalendarRepository(table),
+    feeds,
+    rateLimits: new RateLimitsRepository(table),
+    outbox: new OutboxRepository(table),
+    transaction: () => new WriteTransaction(table),
+    clock,
+    appUrl: 'https://app.test',
+  };
+}
+
+/** The coach's org taking intro calls from its schedule. */
+export async function anOrgTakingIntroCalls(table: TestTable, clock: TestClock, org: { coach: Caller; orgId: string; scheduleId: string }) {
+  await updateOrg({ orgs: new OrgsRepository(table), clock }, org.coach, org.orgId, { introCalls: { enabled: true, scheduleId: org.scheduleId, durationMinutes: 15, questions: [] } }, 'https://api.test');
 }

@@ -23,7 +23,7 @@ export interface AvailabilityQuery {
 
 /**
  * The slots a client may book. A slot starts on a step of `slotIntervalMinutes` from its window's
- * start, lies inside the window, starts at least `minimumNoticeMinutes` from now, and — holding its
+ * start, lies inside the window (or runs on into one that touches it, across midnight), starts at least `minimumNoticeMinutes` from now, and — holding its
  * time plus the buffer after it — overlaps no session, held slot or calendar event (events count
  * with the buffer after them, so the gap is kept on both sides). Weeks that reached their cap and
  * packages used up offer nothing.
@@ -44,7 +44,8 @@ export function availableSlots(query: AvailabilityQuery): Interval[] {
     if (query.perWeek !== undefined && (query.usedByWeek.get(window.week) ?? 0) >= query.perWeek) continue;
     // Step from the window's start to the first start at or after the earliest allowed.
     const skip = earliest > window.start ? Math.ceil((earliest - window.start) / slotIntervalMinutes) : 0;
-    for (let start = window.start + skip * slotIntervalMinutes; start + query.durationMinutes <= window.end && start < query.to; start += slotIntervalMinutes) {
+    // A start lies in its own window; the session may run on into a window that touches it.
+    for (let start = window.start + skip * slotIntervalMinutes; start < window.end && start + query.durationMinutes <= window.reach && start < query.to; start += slotIntervalMinutes) {
       while (cursor < busy.length && (busy[cursor]?.end ?? 0) <= start) cursor++;
       const next = busy[cursor];
       if (next && next.start < start + occupied) {

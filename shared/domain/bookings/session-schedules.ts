@@ -34,22 +34,26 @@ export interface NoShowPayload {
 }
 
 /**
- * The schedules a confirmed booking needs from `now` on. A reminder whose time has passed is not
- * made (and one left from an earlier time is removed): a session booked 3 hours ahead gets the
- * 1-hour reminder only.
+ * The reminder schedules of anything that starts at `start` (a session, an intro call), named
+ * after its id: a reminder whose time has passed is not made (and one left from an earlier time is
+ * removed), so something booked 3 hours ahead gets the 1-hour reminder only. Every reminder goes to
+ * the one reminder Lambda, which tells the kinds apart by the payload.
  */
+export function reminderScheduleEffects(id: string, start: number, now: number, payloadFor: (lead: ReminderLead) => Record<string, unknown>): OutboxEffect[] {
+  return REMINDERS.map(({ lead, minutesBefore }): OutboxEffect => {
+    const name = reminderName(id, lead);
+    const at = start - minutesBefore;
+    if (at <= now) return { type: 'unschedule', name };
+    return { type: 'schedule', schedule: { name, at, target: 'reminder', payload: payloadFor(lead) } satisfies OneTimeSchedule };
+  });
+}
+
+/** The schedules a confirmed booking needs from `now` on: its reminders and its no-show check. */
 export function sessionScheduleEffects(booking: Booking, now: number): OutboxEffect[] {
-  const effects: OutboxEffect[] = [];
-  for (const { lead, minutesBefore } of REMINDERS) {
-    const name = reminderName(booking.bookingId, lead);
-    const at = booking.start - minutesBefore;
-    if (at <= now) {
-      effects.push({ type: 'unschedule', name });
-      continue;
-    }
+  const effects = reminderScheduleEffects(booking.bookingId, booking.start, now, (lead) => {
     const payload: ReminderPayload = { kind: 'reminder', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, lead, start: booking.start };
-    effects.push({ type: 'schedule', schedule: { name, at, target: 'reminder', payload: { ...payload } } satisfies OneTimeSchedule });
-  }
+    return { ...payload };
+  });
   const noShow: NoShowPayload = { kind: 'no_show', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, start: booking.start };
   effects.push({
     type: 'schedule',

@@ -1,9 +1,18 @@
 import type { Schedule } from '../schedules/schedule';
 
+/** A question the coach asks everyone who books an intro call (answered in free text). */
+export interface IntroCallQuestion {
+  questionId: string;
+  prompt: string;
+  required: boolean;
+}
+
+/** Free intro calls: off until the coach turns them on with a schedule to book from. */
 export interface IntroCallSettings {
   enabled: boolean;
   scheduleId: string;
   durationMinutes: 15;
+  questions: IntroCallQuestion[];
 }
 
 /** The link to the coach's own calendar; its events are busy time. */

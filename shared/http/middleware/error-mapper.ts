@@ -16,7 +16,7 @@ export function errorMapper(): middy.MiddlewareObj<HttpEvent, HttpResult> {
       if (error instanceof AppError && error.status < 500) {
         const body: { code: string; message: string; details?: unknown } = { code: error.code, message: error.message };
         if (error.details.length > 0) body.details = error.details;
-        request.response = toHttpResult(new Reply(error.status, { error: body }), error.status);
+        request.response = toHttpResult(new Reply(error.status, { error: body }, 'application/json', error.headers), error.status);
         return;
       }
       log.error('Unhandled error', { routeKey: request.event?.routeKey, error: error as Error });
@@ -30,4 +30,4 @@ export function errorMapper(): middy.MiddlewareObj<HttpEvent, HttpResult> {
 
 /** The same mapping for code that runs outside a middy chain (the dispatcher's unknown route). */
 export const errorResult = (error: AppError): HttpResult =>
-  toHttpResult(new Reply(error.status, { error: { code: error.code, message: error.message } }), error.status);
+  toHttpResult(new Reply(error.status, { error: { code: error.code, message: error.message } }, 'application/json', error.headers), error.status);

@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { z } from 'zod';
-import { notFound, validationFailed } from '../../domain/errors';
+import { notFound, payloadTooLarge, validationFailed } from '../../domain/errors';
 import type { HttpEvent, HttpResult } from '../http-event';
 import { zodDetails } from '../zod-details';
 
@@ -8,6 +8,8 @@ export interface InputSchemas {
   body?: z.ZodType;
   path?: z.ZodType;
   query?: z.ZodType;
+  /** Refuse bodies larger than this (bytes) with 413 before reading them. */
+  maxBodyBytes?: number;
 }
 
 export type WithInput = { input: { body: unknown; path: unknown; query: unknown } };
@@ -32,6 +34,7 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
         if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, 'query'));
         input.query = parsed.data;
       }
+      if (schemas.maxBodyBytes !== undefined && bodyBytes(event) > schemas.maxBodyBytes) throw payloadTooLarge(schemas.maxBodyBytes);
       if (schemas.body) {
         const body = readJsonBody(event);
         const parsed = schemas.body.safeParse(body);
@@ -44,6 +47,11 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
       event.input = input;
     },
   };
+}
+
+function bodyBytes(event: HttpEvent): number {
+  if (!event.body) return 0;
+  return event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
 }
 
 /** An absent body is `undefined`, so the schema decides whether one is needed. */

@@ -44,6 +44,7 @@ const tagDescriptions: Record<string, string> = {
   'Action items': 'Commitments from sessions.',
   'Availability and bookings': 'Slots and booking them.',
   'Session lifecycle': 'Cancelling, moving, joining, no-shows and notes.',
+  'Intro calls': 'Free 15-minute calls prospects book without an account.',
 };
 
 const accessSentence: Record<OperationDoc['access'], string> = {

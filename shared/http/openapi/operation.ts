@@ -21,7 +21,7 @@ export interface ResponseDoc {
 }
 
 /** The 4xx answers a route gives beyond the ones its shape implies (400, 401, 404), with their codes. */
-export type ErrorCodes = Partial<Record<403 | 409 | 410 | 422 | 429, readonly string[]>>;
+export type ErrorCodes = Partial<Record<403 | 409 | 410 | 413 | 422 | 429, readonly string[]>>;
 
 /**
  * The OpenAPI description of one route of the route table. Request schemas are the very objects

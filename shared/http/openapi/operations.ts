@@ -2,6 +2,7 @@ import type { RouteKey } from '../routes';
 import type { OperationDoc } from './operation';
 import { bookingOperations } from './operations/bookings';
 import { identityAndOrgOperations } from './operations/identity-and-orgs';
+import { introCallOperations } from './operations/intro-calls';
 import { programOperations } from './operations/programs';
 import { systemOperations } from './operations/system';
 import { workingTogetherOperations } from './operations/working-together';
@@ -17,4 +18,5 @@ export const operations: Record<RouteKey, OperationDoc> = {
   ...programOperations,
   ...workingTogetherOperations,
   ...bookingOperations,
+  ...introCallOperations,
 };

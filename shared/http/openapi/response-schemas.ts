@@ -39,7 +39,12 @@ export const me = z
     example: { userId: '3f1c2a9e-6b7d-5e2f-a1c3-0d4e5f6a7b8c', email: 'sam@example.com', memberships: [{ orgId: '01KQ3V0Z9G8WJ4E6D2R5T7Y1AB', role: 'coach' }] },
   });
 
-const introCalls = z.object({ enabled: z.boolean(), scheduleId: id, durationMinutes: z.literal(15) });
+const introCalls = z.object({
+  enabled: z.boolean(),
+  scheduleId: id,
+  durationMinutes: z.literal(15),
+  questions: z.array(z.object({ questionId: z.string(), prompt: z.string(), required: z.boolean() })).meta({ description: 'What a prospect is asked when booking.' }),
+});
 
 const calendarState = z.object({
   connected: z.boolean(),
@@ -189,6 +194,16 @@ export const programSummary = z.object(programFields).meta({ id: 'ProgramSummary
 export const program = z
   .object({
     ...programFields,
+    client: z
+      .object({
+        userId: z.string(),
+        email: z.email(),
+        emailSuppressed: z
+          .object({ reason: z.enum(['bounce', 'complaint']), since: instant })
+          .nullable()
+          .meta({ description: 'Set when SES bounced this address for good or got a complaint: Rapport no longer emails the client.' }),
+      })
+      .nullable(),
     settings: z.object({ feed: z.literal('off'), memberDirectory: z.literal('hidden') }),
     packages: z.array(
       z.object({
@@ -209,6 +224,7 @@ export const program = z
     description: "One client's private coaching space. Visible to its coach, and to its client once published and joined; a client never sees `coach_only` activities.",
     example: {
       ...programSummaryExample,
+      client: { ...programSummaryExample.client, emailSuppressed: null },
       settings: { feed: 'off', memberDirectory: 'hidden' },
       packages: [{ packageId: 'coaching', name: 'Coaching Session', durationMinutes: 60, perWeek: 1, total: 12 }],
       sections: [
@@ -240,7 +256,7 @@ export const template = z
   .meta({ id: 'Template', description: 'The questions every session module now asks.' });
 
 export const invite = z
-  .object({ inviteId: id, email: z.email(), expiresAt: instant })
+  .object({ inviteId: id, email: z.email(), name: z.string().optional().meta({ description: 'The invitee’s name, when known.' }), expiresAt: instant })
   .meta({ id: 'Invite', example: { inviteId: '01KQ3V6F7G8H9J0K1L2M3N4P5Q', email: 'alex@example.com', expiresAt: '2026-11-16T08:00:00Z' } });
 
 export const acceptedInvite = z.object({ orgId: id, programId: id }).meta({ id: 'AcceptedInvite' });
@@ -367,3 +383,58 @@ export const listOf = (item: z.ZodType, name: string) =>
     .meta({ id: `${name}List` });
 
 export const sessionTotal = z.object({ totalSessions: z.number().int() }).meta({ id: 'SessionTotal', description: 'How many sessions the program now has.' });
+
+const introCallTimes = { start: instant, end: instant, durationMinutes: z.number().int() };
+const introCallStatus = z.enum(['confirmed', 'cancelled', 'completed']);
+
+export const prospectIntroCall = z
+  .object({
+    introCallId: id,
+    orgId: id,
+    coachName: z.string(),
+    ...introCallTimes,
+    status: introCallStatus,
+    name: z.string(),
+    email: z.email(),
+    timeZone: zone,
+    meetingUrl: url.nullable().meta({ description: 'While the call is confirmed.' }),
+    canChange: z.boolean().meta({ description: 'True while it can still be moved or cancelled.' }),
+    cancelledAt: instant.optional(),
+    cancelledBy: z.enum(['coach', 'prospect']).optional(),
+  })
+  .meta({ id: 'ProspectIntroCall', description: 'An intro call as the prospect sees it through their link.' });
+
+export const coachIntroCall = z
+  .object({
+    introCallId: id,
+    ...introCallTimes,
+    status: introCallStatus,
+    name: z.string(),
+    email: z.email(),
+    timeZone: zone,
+    answers: z.array(z.object({ questionId: z.string(), prompt: z.string(), answer: z.string() })),
+    programId: id.nullable().meta({ description: 'The program created from this call, if any.' }),
+    createdAt: instant,
+    updatedAt: instant,
+    cancelledAt: instant.optional(),
+    cancelledBy: z.enum(['coach', 'prospect']).optional(),
+    cancelReason: z.string().nullable().optional(),
+  })
+  .meta({ id: 'IntroCall', description: 'An intro call as the coach sees it.' });
+
+export const introCallAvailability = z
+  .object({
+    coachName: z.string(),
+    timeZone: zone,
+    durationMinutes: z.number().int(),
+    questions: z.array(z.object({ questionId: z.string(), prompt: z.string(), required: z.boolean() })),
+    slots: z.array(z.object({ start: instant, end: instant })),
+  })
+  .meta({ id: 'IntroCallAvailability' });
+
+export const createdProgram = program
+  .extend({
+    fromIntroCallId: id.optional().meta({ description: 'The intro call the program was started from; its prospect was invited in the same step.' }),
+    invite: invite.optional(),
+  })
+  .meta({ id: 'CreatedProgram', description: 'The new program as `GET` returns it; started from an intro call, also the invite sent to its prospect.' });

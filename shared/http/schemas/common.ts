@@ -23,3 +23,32 @@ export const pageQuery = z.strictObject({
 });
 
 export const orgPath = z.object({ orgId: id });
+
+/**
+ * Text from the public internet: no control characters (tabs and line breaks only where `multiline`)
+ * and none of the invisible formatting characters (bidi overrides, zero-width joiners) used to
+ * make one name look like another. Length counts characters, not UTF-16 units.
+ */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const CONTROL_BUT_LINES = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/u;
+export const plainText = (max: number, options: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => [...v].length <= max, { error: `Use at most ${max} characters.` })
+    .refine((v) => !(options.multiline ? CONTROL_BUT_LINES : CONTROL).test(v), { error: 'Control and invisible formatting characters are not allowed.' });
+
+/**
+ * An address mail can be delivered to: the practical subset of RFC 5321/5322 (dot-atom local part,
+ * a domain of valid labels with a letter TLD), at most 64 characters before the @ and 254 in all.
+ */
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'Use a valid email address, such as sam@example.com.' }))
+  .refine((v) => (v.split('@')[0]?.length ?? 0) <= 64 && v.split('@')[1]?.split('.').every((label) => label.length <= 63 && !label.startsWith('-') && !label.endsWith('-')), {
+    error: 'Use a valid email address, such as sam@example.com.',
+  })
+  .transform((v) => v.toLowerCase());

@@ -14,5 +14,8 @@ export const notesBody = z.strictObject({ body: z.string().max(20_000) });
 /** What the one-time schedules carry; checked, because a malformed delivery must do nothing. */
 const ids = { orgId: id, programId: id };
 export const reminderPayload = z.object({ kind: z.literal('reminder'), ...ids, bookingId: id, lead: z.enum(['24h', '1h']), start: z.number().int() });
+export const introCallReminderPayload = z.object({ kind: z.literal('intro_call_reminder'), orgId: id, introCallId: id, lead: z.enum(['24h', '1h']), start: z.number().int() });
+/** The reminder Lambda serves sessions and intro calls; the payload says which. */
+export const anyReminderPayload = z.discriminatedUnion('kind', [reminderPayload, introCallReminderPayload]);
 export const noShowPayload = z.object({ kind: z.literal('no_show'), ...ids, bookingId: id, start: z.number().int() });
 export const expiryPayload = z.object({ kind: z.literal('reschedule_expiry'), ...ids, requestId: id, expiresAt: z.number().int() });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { httpsUrl, id, nonBlank, timeZone } from './common';
+import { httpsUrl, nonBlank, timeZone } from './common';
+import { introCallSettingsBody } from './intro-calls';
 
 export const createOrgBody = z.strictObject({ name: nonBlank(120), timeZone });
 
@@ -8,11 +9,7 @@ export const patchOrgBody = z
     name: nonBlank(120),
     timeZone,
     meetingUrl: httpsUrl.nullable(),
-    introCalls: z.strictObject({
-      enabled: z.boolean(),
-      scheduleId: id,
-      durationMinutes: z.literal(15).default(15),
-    }),
+    introCalls: introCallSettingsBody,
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' });

@@ -25,6 +25,8 @@ export const createProgramBody = z.strictObject({
   scheduleId: id.optional(),
   quickCheckIns: z.boolean().optional(),
   pricePerSession: money.optional(),
+  /** Start the program for the person of this intro call: they are invited at once, by name. */
+  fromIntroCallId: id.optional(),
 });
 export type CreateProgramBody = z.output<typeof createProgramBody>;
 

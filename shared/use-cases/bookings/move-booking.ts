@@ -47,7 +47,8 @@ export function addMove(
   const handedOver = acquire.filter((block) => held.has(block));
   const taken = acquire.filter((block) => !held.has(block));
   const heldLeftOver = [...held].filter((block) => !acquire.includes(block));
-  for (const item of deps.calendar.releaseItems(coach, release, booking.bookingId)) tx.add(item, 'lock');
+  // Giving back our own blocks fails only when the booking changed since our read: not a taken slot.
+  for (const item of deps.calendar.releaseItems(coach, release, booking.bookingId)) tx.add(item, 'release');
   for (const item of deps.calendar.lockItems(coach, taken, booking.bookingId, to.blockedUntil)) tx.add(item, 'lock');
   if (hold) {
     for (const item of deps.calendar.transferItems(coach, handedOver, hold.requestId, booking.bookingId)) tx.add(item, 'hold');

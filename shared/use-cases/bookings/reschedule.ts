@@ -8,6 +8,7 @@ import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingContext } from '../../data/booking-context';
 import { keys } from '../../data/keys';
+import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
@@ -82,9 +83,13 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       return bookingView(moved, now);
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
-      if (error.failed.includes('week')) throw weeklyLimitReached(findPackage(scope.program, booking.packageId)?.perWeek ?? 1);
-      if (error.failed.includes('lock')) throw slotUnavailable();
-      // The session or request changed between our read and our write: decide again on fresh reads.
+      // The session or request changed between our read and our write (its version, or its own blocks
+      // no longer ours), or DynamoDB reported contention: decide again on fresh reads. Only a refusal
+      // on a fresh read says the new time or week is really taken.
+      const stale = error.conflict || ['booking', 'release', 'request', 'hold', 'calendar'].some((tag) => error.failed.includes(tag));
+      if (!stale && error.failed.includes('week')) throw weeklyLimitReached(findPackage(scope.program, booking.packageId)?.perWeek ?? 1);
+      if (!stale && error.failed.includes('lock')) throw slotUnavailable();
+      if (error.conflict) await conflictBackoff(attempt);
     }
   }
   throw conflict('concurrent_update', 'This session is being changed elsewhere; try again.');

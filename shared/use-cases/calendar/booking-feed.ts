@@ -11,7 +11,7 @@ const PAST_DAYS = 60;
 const FUTURE_DAYS = 400;
 
 /**
- * The coach's private feed of their sessions, served without a token: the unguessable secret in
+ * The coach's private feed of their sessions and intro calls, served without a token: the unguessable secret in
  * its URL is the credential, and anything wrong with the URL is a 404.
  */
 export async function bookingFeed(
@@ -27,7 +27,7 @@ export async function bookingFeed(
   return feedCalendar(
     `${org.name} — coaching sessions`,
     sessions
-      .filter((s) => s.kind === 'session')
+      .filter((s) => s.kind === 'session' || s.kind === 'intro_call')
       .map((s) => ({ uid: `${s.id}@rapport`, sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt })),
   );
 }

@@ -10,7 +10,7 @@ export function orgView(org: Org, origin: string) {
     name: org.name,
     timeZone: org.timeZone,
     meetingUrl: org.meetingUrl,
-    introCalls: org.introCalls,
+    introCalls: org.introCalls ? { ...org.introCalls, questions: org.introCalls.questions ?? [] } : null,
     calendar: {
       connected: org.calendar !== null,
       icsUrl: org.calendar?.icsUrl ?? null,

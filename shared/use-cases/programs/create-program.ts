@@ -10,17 +10,29 @@ import { scheduleOf, type Org } from '../../domain/orgs/org';
 import type { MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import type { CreateProgramBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
+import type { IntroCallsRepository } from '../../data/intro-calls-repository';
+import type { InvitesRepository } from '../../data/invites-repository';
+import { keys } from '../../data/keys';
+import type { IntroCall } from '../../domain/intro-calls/intro-call';
 import { requireCoach, type OrgReader } from '../orgs/access';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
+import { inviteView, prepareInvite } from './invites';
 import { programView } from './program-view';
 
 export interface CreateProgramDeps {
   orgs: OrgReader & Pick<OrgsRepository, 'addScheduleItem' | 'checkScheduleItem'>;
   programs: Pick<ProgramsRepository, 'newProgramItems'>;
   messages: Pick<MessagesRepository, 'newMessageItem'>;
+  /** For programs started from an intro call: the call, the invite, and its email. */
+  introCalls: Pick<IntroCallsRepository, 'get' | 'convertedItem'>;
+  invites: Pick<InvitesRepository, 'newInviteItem'>;
+  outbox: StagingDeps['outbox'];
+  appUrl: string;
   transaction: () => WriteTransaction;
   clock: Clock;
   /** Ids for the program and its parts; sortable ids from the clock unless a test says otherwise. */
@@ -56,6 +68,10 @@ function defaultCoachingSchedule(org: Org, scheduleId: string, nowMs: number): S
  * message, and the schedule it books from (new, or checked to exist) — on condition that the
  * coach's calendar is still connected. However many sessions, that is five items, so the
  * transaction stays far below DynamoDB's 100-item limit; nothing half-made can ever remain.
+ *
+ * From an intro call (`fromIntroCallId`), the same transaction also invites the person of the call
+ * (their email, name and zone), with the invitation email in the outbox, and links the call to the
+ * program so a second program cannot be started from it.
  */
 export async function createProgram(deps: CreateProgramDeps, caller: Caller, orgId: string, input: CreateProgramBody) {
   const org = await requireCoach(deps.orgs, orgId, caller);
@@ -63,6 +79,8 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
   const nowMs = deps.clock.now();
   const now = formatInstant(nowMs);
   const newId = deps.newId ?? (() => sortableId(nowMs));
+
+  const introCall = input.fromIntroCallId ? await requireUnconvertedCall(deps, orgId, input.fromIntroCallId) : null;
 
   let schedule: Schedule | null = null;
   if (input.scheduleId) {
@@ -101,13 +119,29 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
       : deps.orgs.checkScheduleItem(orgId, caller.userId, program.scheduleId),
     'org',
   );
+  const invited = introCall ? prepareInvite(deps, org, program, { email: introCall.email, name: introCall.name, timeZone: introCall.timeZone }, nowMs) : null;
+  if (introCall && invited) {
+    tx.add(deps.introCalls.convertedItem(orgId, introCall.introCallId, program.programId), 'intro_call').add(invited.item, 'invite');
+    stageEffects(deps, tx, keys.programPartition(orgId, program.programId), invited.effects);
+  }
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('org')) throw await whyOrgRefused(deps.orgs, orgId, caller, input);
+    if (error instanceof TransactionRefused && error.failed.includes('intro_call')) throw alreadyConverted();
     throw error;
   }
-  return programView(program, structure, homepage, 'coach');
+  const view = programView(program, structure, homepage, 'coach');
+  return invited && introCall ? { ...view, fromIntroCallId: introCall.introCallId, invite: inviteView(invited.invite) } : view;
+}
+
+const alreadyConverted = () => conflict('intro_call_converted', 'A program was already started from this intro call.');
+
+async function requireUnconvertedCall(deps: Pick<CreateProgramDeps, 'introCalls'>, orgId: string, introCallId: string): Promise<IntroCall> {
+  const call = await deps.introCalls.get(orgId, introCallId);
+  if (!call) throw invalidField('fromIntroCallId', 'This org has no intro call with that id.');
+  if (call.programId) throw alreadyConverted();
+  return call;
 }
 
 /** The org changed between our read and the write: say which of its conditions no longer holds. */

@@ -2,9 +2,14 @@ import { conflict, gone, notFound } from '../../domain/errors';
 import { hashSecret, newSecret, secretMatches, sortableId } from '../../domain/ids';
 import { formatInstant } from '../../domain/time/instant';
 import type { Invite, InvitesRepository } from '../../data/invites-repository';
+import type { OutboxEffect } from '../../domain/outbox/outbox-entry';
+import type { Org } from '../../domain/orgs/org';
+import type { Program } from '../../domain/programs/program';
+import type { TransactItem } from '../../data/write-transaction';
 import { keys } from '../../data/keys';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { clientJoinedEmail, inviteEmail } from '../../emails/program-emails';
 import type { Caller } from '../../http/http-event';
@@ -37,22 +42,48 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
   const org = await deps.orgs.get(orgId);
   if (!org) throw notFound();
 
-  const nowMs = deps.clock.now();
-  const now = formatInstant(nowMs);
+  const { invite, item, effects } = prepareInvite(deps, org, program, { email }, deps.clock.now());
+  const tx = deps.transaction().add(item, 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
+  stageEffects(deps, tx, keys.programPartition(orgId, programId), effects);
+  try {
+    await retryOnConflict(() => tx.commit());
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
+    throw error;
+  }
+  return inviteView(invite);
+}
+
+export const inviteView = (invite: Invite) => ({ inviteId: invite.inviteId, email: invite.email, ...(invite.name ? { name: invite.name } : {}), expiresAt: invite.expiresAt });
+
+/**
+ * A new invite for a program's client-to-be, as a transaction item plus the email that carries its
+ * link: for a write that also does other things (creating the program from an intro call).
+ */
+export function prepareInvite(
+  deps: { invites: Pick<InvitesRepository, 'newInviteItem'>; appUrl: string },
+  org: Pick<Org, 'name' | 'coachEmail'>,
+  program: Pick<Program, 'orgId' | 'programId' | 'name'>,
+  invitee: { email: string; name?: string | null; timeZone?: string | null },
+  nowMs: number,
+): { invite: Invite; item: TransactItem; effects: OutboxEffect[] } {
   const secret = newSecret();
   const invite: Invite = {
     inviteId: sortableId(nowMs),
-    orgId,
-    programId,
-    email: email.toLowerCase(),
+    orgId: program.orgId,
+    programId: program.programId,
+    email: invitee.email.toLowerCase(),
+    name: invitee.name ?? null,
+    timeZone: invitee.timeZone ?? null,
     secretHash: hashSecret(secret),
-    createdAt: now,
+    createdAt: formatInstant(nowMs),
     expiresAt: formatInstant(nowMs + INVITE_VALID_DAYS * 24 * 3600_000),
     acceptedAt: null,
     acceptedBy: null,
   };
   const message = inviteEmail({
     to: invite.email,
+    name: invite.name,
     orgName: org.name,
     coachEmail: org.coachEmail,
     programName: program.name,
@@ -60,15 +91,7 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
     expiresOn: invite.expiresAt.slice(0, 10),
     appUrl: deps.appUrl,
   });
-  const tx = deps.transaction().add(deps.invites.newInviteItem(invite), 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
-  stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message }]);
-  try {
-    await tx.commit();
-  } catch (error) {
-    if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
-    throw error;
-  }
-  return { inviteId: invite.inviteId, email: invite.email, expiresAt: invite.expiresAt };
+  return { invite, item: deps.invites.newInviteItem(invite), effects: [{ type: 'email', message }] };
 }
 
 /**
@@ -96,7 +119,8 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
   if (program.coachUserId === caller.userId) throw conflict('coach_cannot_be_client', 'You coach this program, so you cannot also be its client.');
 
   const now = formatInstant(nowMs);
-  const timeZone = options.timeZone ?? null;
+  // An invite from an intro call knows the prospect's zone already.
+  const timeZone = options.timeZone ?? invite.timeZone ?? null;
   const notice = clientJoinedEmail({ to: org.coachEmail, clientEmail: caller.email, programName: program.name, published: program.status === 'published', orgId, programId, appUrl: deps.appUrl });
   const tx = deps.transaction()
     .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
@@ -104,7 +128,7 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
   stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
   try {
-    await tx.commit();
+    await retryOnConflict(() => tx.commit());
   } catch (error) {
     if (error instanceof TransactionRefused && error.failed.includes('invite')) throw conflict('invite_used', 'This invitation has already been used.');
     if (error instanceof TransactionRefused && error.failed.includes('program')) throw hasClient();

@@ -1,13 +1,27 @@
 import { notFound } from '../../domain/errors';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import type { SuppressionRepository } from '../../data/suppression-repository';
 import type { Caller } from '../../http/http-event';
 import { accessFullProgram } from './access';
 import { programSummary, programView } from './program-view';
 
-export async function getProgram(deps: { programs: Pick<ProgramsRepository, 'getFull'> }, caller: Caller, orgId: string, programId: string) {
+/**
+ * The program, and whether Rapport may still email its client: an address SES bounced for good or
+ * got a complaint from is suppressed, and the coach should hear of it here rather than wonder why
+ * nothing arrives (one more read, only when the program has a client).
+ */
+export async function getProgram(
+  deps: { programs: Pick<ProgramsRepository, 'getFull'>; suppressions: Pick<SuppressionRepository, 'suppressed'> },
+  caller: Caller,
+  orgId: string,
+  programId: string,
+) {
   const { program, structure, homepage, role } = await accessFullProgram(deps.programs, orgId, programId, caller);
-  return programView(program, structure, homepage, role);
+  const view = programView(program, structure, homepage, role);
+  if (!view.client) return view;
+  const suppression = (await deps.suppressions.suppressed([view.client.email])).get(view.client.email.toLowerCase());
+  return { ...view, client: { ...view.client, emailSuppressed: suppression ? { reason: suppression.reason, since: suppression.suppressedAt } : null } };
 }
 
 /**

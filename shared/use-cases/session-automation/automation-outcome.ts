@@ -1,3 +1,4 @@
+import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused } from '../../data/write-transaction';
 
 /** What a scheduled Lambda did with one delivery; logged, and asserted by tests. */
@@ -14,6 +15,7 @@ export async function decideAgainOnRefusal(step: () => Promise<AutomationOutcome
       return await step();
     } catch (error) {
       if (!(error instanceof TransactionRefused) || attempt >= attempts) throw error;
+      if (error.conflict) await conflictBackoff(attempt);
     }
   }
 }

@@ -6,11 +6,10 @@ import type { ActionItemsRepository } from '../../data/action-items-repository';
 import { keys } from '../../data/keys';
 import type { ProgramsRepository } from '../../data/programs-repository';
 import type { WorksheetsRepository } from '../../data/worksheets-repository';
-import { TransactionRefused } from '../../data/write-transaction';
 import { reminderEmails, type ClientPreparation } from '../../emails/lifecycle-emails';
 import type { Booking } from '../../domain/bookings/booking';
 import { stageEffects } from '../outbox/relay';
-import type { AutomationOutcome } from './automation-outcome';
+import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
 import { partiesOf, scopeOf, type SessionDeps } from '../bookings/booking-deps';
 
 export interface ReminderDeps extends SessionDeps {
@@ -27,25 +26,24 @@ export interface ReminderDeps extends SessionDeps {
  */
 export async function sendReminder(deps: ReminderDeps, payload: ReminderPayload): Promise<AutomationOutcome> {
   const ref = { orgId: payload.orgId, programId: payload.programId };
-  const ctx = await deps.context({ ...ref, bookingId: payload.bookingId });
-  const booking = ctx.booking;
-  const scope = scopeOf(ctx);
-  if (!booking || !scope || booking.status !== 'confirmed' || booking.start !== payload.start) return 'stale';
-  const already = payload.lead === '24h' ? booking.reminded24h : booking.reminded1h;
-  if (already === booking.start) return 'already_done';
-  const nowMs = deps.clock.now();
-  if (toEpochMinutes(nowMs) >= booking.start) return 'too_late';
+  // A refused write (another change of the booking got in between, or plain contention) is decided
+  // again on a fresh read: the fresh booking says whether the reminder is still owed.
+  return decideAgainOnRefusal(async () => {
+    const ctx = await deps.context({ ...ref, bookingId: payload.bookingId });
+    const booking = ctx.booking;
+    const scope = scopeOf(ctx);
+    if (!booking || !scope || booking.status !== 'confirmed' || booking.start !== payload.start) return 'stale';
+    const already = payload.lead === '24h' ? booking.reminded24h : booking.reminded1h;
+    if (already === booking.start) return 'already_done';
+    const nowMs = deps.clock.now();
+    if (toEpochMinutes(nowMs) >= booking.start) return 'too_late';
 
-  const preparation = await clientPreparation(deps, booking);
-  const tx = deps.transaction().add(deps.bookings.remindedItem(booking, payload.lead, payload.start), 'booking');
-  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, partiesOf(scope, deps.appUrl), payload.lead, preparation)));
-  try {
+    const preparation = await clientPreparation(deps, booking);
+    const tx = deps.transaction().add(deps.bookings.remindedItem(booking, payload.lead, payload.start), 'booking');
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, partiesOf(scope, deps.appUrl), payload.lead, preparation)));
     await tx.commit();
     return 'done';
-  } catch (error) {
-    if (error instanceof TransactionRefused) return 'already_done';
-    throw error;
-  }
+  });
 }
 
 /** Whether the session's prep form is still empty, and what the client has not ticked off yet. */

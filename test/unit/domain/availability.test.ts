@@ -121,6 +121,82 @@ describe('availability: windows in the schedule’s zone', () => {
   });
 });
 
+describe('availability: windows that touch', () => {
+  const nov = ['2026-12-07T00:00Z', '2026-12-08T00:00Z'] as const;
+
+  it('treats 10:00–12:00 and 12:00–17:00 exactly as one window 10:00–17:00', () => {
+    const split = schedule('Europe/London', [['mon', '10:00', '12:00'], ['mon', '12:00', '17:00']]);
+    const whole = schedule('Europe/London', [['mon', '10:00', '17:00']]);
+    expect(starts(query(split, ...nov))).toContain('2026-12-07T11:30Z');
+    expect(starts(query(split, ...nov))).toEqual(starts(query(whole, ...nov)));
+    // A step that does not divide the first window still runs on from 10:00, as one window's would.
+    const odd = { slotIntervalMinutes: 45 };
+    expect(starts(query({ ...split, ...odd }, ...nov))).toEqual(starts(query({ ...whole, ...odd }, ...nov)));
+  });
+
+  it('joins windows across the spring-forward change in London (28 March 2027)', () => {
+    // 00:00–02:00 local is 00:00Z–01:00Z (01:00 GMT jumps to 02:00 BST); 02:00–04:00 BST is 01:00Z–03:00Z.
+    const split = schedule('Europe/London', [['sun', '00:00', '02:00'], ['sun', '02:00', '04:00']]);
+    const range = ['2027-03-27T12:00Z', '2027-03-28T12:00Z'] as const;
+    expect(starts(query(split, ...range))).toEqual(['2027-03-28T00:00Z', '2027-03-28T00:30Z', '2027-03-28T01:00Z', '2027-03-28T01:30Z', '2027-03-28T02:00Z']);
+  });
+
+  it('joins windows across the fall-back change in London (25 October 2026)', () => {
+    // 01:30 happens twice; the second window opens at the first 01:30 (00:30Z) and runs to 03:00 GMT.
+    const split = schedule('Europe/London', [['sun', '00:00', '01:30'], ['sun', '01:30', '03:00']], { slotIntervalMinutes: 60 });
+    const range = ['2026-10-24T12:00Z', '2026-10-25T12:00Z'] as const;
+    expect(starts(query(split, ...range))).toEqual(['2026-10-24T23:00Z', '2026-10-25T00:00Z', '2026-10-25T01:00Z', '2026-10-25T02:00Z']);
+  });
+
+  it('offers a session across midnight when consecutive days are open 00:00–24:00 (BST to GMT)', () => {
+    const s = schedule('Europe/London', [['sat', '00:00', '24:00'], ['sun', '00:00', '24:00']]);
+    // Saturday 24 October 2026 23:30 BST is 22:30Z; Sunday's grid starts again at its own midnight (23:00Z).
+    expect(starts(query(s, '2026-10-24T21:00Z', '2026-10-25T00:00Z'))).toEqual(['2026-10-24T21:00Z', '2026-10-24T21:30Z', '2026-10-24T22:00Z', '2026-10-24T22:30Z', '2026-10-24T23:00Z', '2026-10-24T23:30Z']);
+    // Sunday's 25 hours end at 24:00 GMT with nothing after: the last start is 23:00.
+    expect(starts(query(s, '2026-10-25T22:00Z', '2026-10-26T02:00Z'))).toEqual(['2026-10-25T22:00Z', '2026-10-25T22:30Z', '2026-10-25T23:00Z']);
+  });
+
+  it('offers a session across midnight when consecutive days are open 00:00–24:00 (GMT to BST)', () => {
+    const s = schedule('Europe/London', [['sat', '00:00', '24:00'], ['sun', '00:00', '24:00'], ['mon', '00:00', '01:00']]);
+    // Saturday 27 March 2027 23:30 GMT runs into Sunday, the 23-hour day.
+    expect(starts(query(s, '2027-03-27T23:00Z', '2027-03-28T01:30Z'))).toEqual(['2027-03-27T23:00Z', '2027-03-27T23:30Z', '2027-03-28T00:00Z', '2027-03-28T00:30Z', '2027-03-28T01:00Z']);
+    // Sunday 23:30 BST (22:30Z) runs into Monday's 00:00–01:00 window; Monday 00:30 would end outside it.
+    expect(starts(query(s, '2027-03-28T21:30Z', '2027-03-29T01:00Z'))).toEqual(['2027-03-28T21:30Z', '2027-03-28T22:00Z', '2027-03-28T22:30Z', '2027-03-28T23:00Z']);
+  });
+
+  it('lets an override run into the next day’s windows, and the next day’s override take a session from the day before', () => {
+    const s = schedule('Europe/London', [['sun', '00:00', '02:00'], ['fri', '20:00', '24:00']], {
+      overrides: [
+        { date: '2026-10-24', intervals: [{ start: '20:00', end: '24:00' }] }, // Saturday: none weekly
+        { date: '2026-10-31', intervals: [{ start: '00:00', end: '00:30' }] }, // Saturday after Friday's window
+      ],
+    });
+    // Saturday 23:30 BST (22:30Z) runs into Sunday's 00:00–02:00, which is three real hours that night.
+    expect(starts(query(s, '2026-10-24T22:00Z', '2026-10-25T00:00Z'))).toEqual(['2026-10-24T22:00Z', '2026-10-24T22:30Z', '2026-10-24T23:00Z', '2026-10-24T23:30Z']);
+    // Friday 30 October 23:30 GMT would end at 00:30 on Saturday, inside the override: offered.
+    expect(starts(query(s, '2026-10-30T22:30Z', '2026-10-31T01:00Z'))).toEqual(['2026-10-30T22:30Z', '2026-10-30T23:00Z', '2026-10-30T23:30Z']);
+  });
+
+  it('counts a session that crosses midnight into the week it starts in', () => {
+    const s = schedule('Europe/London', [['sun', '23:00', '24:00'], ['mon', '00:00', '01:00']], { slotIntervalMinutes: 60 });
+    const sunday = weekKeyOf(m('2026-12-06T23:30Z'), 'Europe/London');
+    const monday = weekKeyOf(m('2026-12-07T00:30Z'), 'Europe/London');
+    const range = ['2026-12-06T20:00Z', '2026-12-07T06:00Z'] as const;
+    expect(starts(query(s, ...range, { perWeek: 1, usedByWeek: new Map([[monday, 1]]) }))).toEqual(['2026-12-06T23:00Z']);
+    expect(starts(query(s, ...range, { perWeek: 1, usedByWeek: new Map([[sunday, 1]]) }))).toEqual(['2026-12-07T00:00Z']);
+  });
+
+  it('answers for one start across midnight exactly as for the whole range', () => {
+    const s = schedule('Europe/London', [['sat', '18:00', '24:00'], ['sun', '00:00', '03:00']], { slotIntervalMinutes: 15 });
+    const base = query(s, '2026-10-24T16:00Z', '2026-10-25T04:00Z', { sessions: [{ start: m('2026-10-24T23:40Z'), end: m('2026-10-24T23:50Z') }] });
+    const offered = new Set(starts(base));
+    expect(offered.has('2026-10-24T22:15Z')).toBe(true);
+    for (let minute = base.from; minute < base.to; minute += 5) {
+      expect(isOffered(base, minute), iso(minute)).toBe(offered.has(iso(minute)));
+    }
+  });
+});
+
 describe('availability: what is already taken', () => {
   const s = schedule('UTC', [['mon', '09:00', '17:00']], { slotIntervalMinutes: 15, bufferMinutes: 15 });
   const day = ['2026-12-07T00:00Z', '2026-12-08T00:00Z'] as const;

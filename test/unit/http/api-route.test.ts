@@ -28,7 +28,7 @@ function event(overrides: Partial<HttpEvent> & { claims?: Record<string, string>
   } as HttpEvent;
 }
 
-const signedIn = { claims: { sub: 'user-1', email: 'Coach@Example.com' } };
+const signedIn = { claims: { sub: 'user-1', email: 'Coach@Example.com', email_verified: 'true', token_use: 'id' } };
 
 const route = apiRoute(
   { path: z.object({ thingId: z.string().regex(/^[a-z]+$/) }), body: z.strictObject({ size: z.number().int().min(1) }), status: 201 },
@@ -53,6 +53,18 @@ describe('apiRoute', () => {
     const result = await route(event({ body: '{"size":3}' }), context);
     expect(result.statusCode).toBe(401);
     expect(parseBody(result)).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue.' } });
+  });
+
+  it('refuses an address Cognito has not verified, and an access token, with 401', async () => {
+    const unverified = await route(event({ claims: { ...signedIn.claims, email_verified: 'false' }, body: '{"size":3}' }), context);
+    expect(unverified.statusCode).toBe(401);
+    expect(parseBody(unverified).error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Confirm your email') });
+    const noClaim = await route(event({ claims: { sub: 'user-1', email: 'a@b.co', token_use: 'id' }, body: '{"size":3}' }), context);
+    expect(noClaim.statusCode).toBe(401);
+    // An access token has no email; API Gateway's authorizer lets it through, the API does not.
+    const access = await route(event({ claims: { sub: 'user-1', token_use: 'access', client_id: 'web', scope: 'aws.cognito.signin.user.admin' }, body: '{"size":3}' }), context);
+    expect(access.statusCode).toBe(401);
+    expect(parseBody(access).error.message).toContain('ID token');
   });
 
   it('answers 400 naming each bad field, and 400 for a body that is not JSON', async () => {
@@ -107,5 +119,16 @@ describe('apiFunction', () => {
     const unknown = await fn(event({ routeKey: 'GET /nope' }), context);
     expect(unknown.statusCode).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('not_found');
+  });
+});
+
+describe('a correlation id for every request', () => {
+  it("answers API Gateway's request id, or the caller's own x-correlation-id when it is a sane one", async () => {
+    const { handler } = await import('../../../functions/api/system');
+    const health = (headers: Record<string, string>) =>
+      handler(event({ routeKey: 'GET /health', headers, requestContext: { requestId: 'req-123', http: { method: 'GET', path: '/health' } } as HttpEvent['requestContext'] }), context);
+    expect((await health({})).headers?.['x-correlation-id']).toBe('req-123');
+    expect((await health({ 'x-correlation-id': 'web-7f3a' })).headers?.['x-correlation-id']).toBe('web-7f3a');
+    expect((await health({ 'x-correlation-id': 'no spaces <or> markup' })).headers?.['x-correlation-id']).toBe('req-123');
   });
 });

@@ -15,7 +15,7 @@ import {
   templatePath,
 } from '../../schemas/programs';
 import type { OperationDoc } from '../operation';
-import { acceptedInvite, addedModule, homepage, invite, listOf, module, program, programSummary, publishResult, sessionTotal, template } from '../response-schemas';
+import { acceptedInvite, addedModule, createdProgram, homepage, invite, listOf, module, program, programSummary, publishResult, sessionTotal, template } from '../response-schemas';
 
 const structureEdit = { 409: ['concurrent_update'] } as const;
 
@@ -27,10 +27,10 @@ export const programOperations = {
       'Creates one client’s private coaching space, generated whole: getting started (welcome, intake, the coach-only guide), one module per session ' +
       '(prep, booking, reflection, action items), a 90-day look back and a resource library. Defaults: name "1:1 Coaching", 12 sessions (1–52), ' +
       'one 60-minute session a week, and a new Mon–Fri 10:00–17:00 schedule in the org’s zone unless `scheduleId` names one. `quickCheckIns` adds three 15-minute check-ins. ' +
-      '`pricePerSession` (major units, ISO 4217) is what each completed session counts as revenue. The coach’s calendar must be connected first, so bookings respect it. Starts as a draft.',
+      '`pricePerSession` (major units, ISO 4217) is what each completed session counts as revenue. `fromIntroCallId` starts the program from an intro call and invites its prospect at once. The coach’s calendar must be connected first, so bookings respect it. Starts as a draft.',
     request: { path: orgPath, body: createProgramBody, example: { type: 'one_to_one_coaching', name: 'Leadership coaching', totalSessions: 8, pricePerSession: { amount: 150, currency: 'USD' } } },
-    responses: { 201: { description: 'Created, as `GET` returns it.', schema: program } },
-    errors: { 409: ['calendar_not_connected', 'schedule_limit_reached'] },
+    responses: { 201: { description: 'Created, as `GET` returns it.', schema: createdProgram } },
+    errors: { 409: ['calendar_not_connected', 'schedule_limit_reached', 'intro_call_converted'] },
   },
   'GET /orgs/{orgId}/programs': {
     access: 'member',

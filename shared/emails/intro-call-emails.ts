@@ -1,0 +1,179 @@
+import type { EmailMessage } from '../adapters/mail/mailer';
+import { inviteCalendar, type CalendarEntry } from '../adapters/calendar/ics-writer';
+import type { ReminderLead } from '../domain/bookings/session-timing';
+import type { IntroCall } from '../domain/intro-calls/intro-call';
+import { appLinks } from './app-links';
+import { renderEmail } from './layout';
+import { sessionTime, shortTime } from './session-time';
+
+/**
+ * The emails around an intro call. They are built with the same layout and ICS writer as the
+ * session emails, but kept apart: a prospect is not a client yet, has no account and no program,
+ * and reaches their call only through the private link in these emails.
+ */
+export interface IntroCallParties {
+  orgName: string;
+  coachEmail: string;
+  coachZone: string;
+  meetingUrl: string | null;
+  appUrl: string;
+  /**
+   * The prospect's private link to move or cancel the call. Only its hash is stored, so it can be
+   * put in an email only while the request that holds it runs (booking, or the prospect acting).
+   */
+  manageToken: string | null;
+}
+
+const LABEL = 'Intro call';
+
+function calendarEntry(call: IntroCall, parties: IntroCallParties, reader: 'coach' | 'prospect', stampedAt: number): CalendarEntry {
+  const manage = parties.manageToken ? appLinks.introCall(parties.appUrl, parties.manageToken) : null;
+  const join = parties.meetingUrl ? [`Join: ${parties.meetingUrl}`] : [];
+  const description =
+    reader === 'coach'
+      ? [`A free ${minutes(call)}-minute intro call with ${call.name} (${call.email}).`, ...join, ...call.answers.map((a) => `${a.prompt}: ${a.answer}`)]
+      : [`A free ${minutes(call)}-minute intro call with ${parties.orgName}.`, ...join, ...(manage ? [`Move or cancel: ${manage}`] : [])];
+  return {
+    uid: `${call.introCallId}@rapport`,
+    sequence: call.sequence,
+    start: call.start,
+    end: call.end,
+    summary: reader === 'coach' ? `${LABEL} with ${call.name}` : `${LABEL} with ${parties.orgName}`,
+    description: description.join('\n'),
+    url: reader === 'prospect' ? manage : null,
+    location: parties.meetingUrl,
+    organizer: { name: parties.orgName, email: parties.coachEmail },
+    attendees: [{ name: call.name, email: call.email }],
+    stampedAt,
+  };
+}
+
+const minutes = (call: IntroCall) => call.end - call.start;
+
+const invite = (method: 'REQUEST' | 'CANCEL', entry: CalendarEntry) => ({
+  filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+  contentType: `text/calendar; charset=utf-8; method=${method}`,
+  content: inviteCalendar(method, entry),
+});
+
+const joinLine = (parties: IntroCallParties) =>
+  parties.meetingUrl ? `Join the call here at the time: ${parties.meetingUrl}` : `${parties.orgName} will send you the way to join before the call.`;
+
+const manageAction = (parties: IntroCallParties) =>
+  parties.manageToken ? { action: { label: 'Move or cancel the call', url: appLinks.introCall(parties.appUrl, parties.manageToken) } } : {};
+
+const answersDetails = (call: IntroCall): [string, string][] => call.answers.map((a) => [a.prompt, a.answer]);
+
+export function introCallBookedEmails(call: IntroCall, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  return [
+    renderEmail({
+      to: [parties.coachEmail],
+      fromName: 'Rapport',
+      replyTo: [call.email],
+      subject: `New intro call: ${call.name}, ${shortTime(call.start, parties.coachZone)}`,
+      greeting: 'Hello,',
+      paragraphs: [`${call.name} booked a free intro call with you. If it turns out to be a fit, you can start a program for them straight from the call.`],
+      details: [['When', sessionTime(call.start, call.end, parties.coachZone)], ['Who', `${call.name} <${call.email}>`], ['Their zone', call.timeZone], ...answersDetails(call)],
+      attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
+    }),
+    renderEmail({
+      to: [call.email],
+      fromName: `${parties.orgName} via Rapport`,
+      replyTo: [parties.coachEmail],
+      subject: `Your intro call with ${parties.orgName}: ${shortTime(call.start, call.timeZone)}`,
+      greeting: `Hello ${call.name},`,
+      paragraphs: [
+        `Your free ${minutes(call)}-minute intro call with ${parties.orgName} is booked. It is a chance to talk about what you want to work on and to see whether coaching together is a good fit — no preparation needed.`,
+        joinLine(parties),
+        'Keep this email: its link is the only way to move or cancel the call.',
+      ],
+      details: [['When', sessionTime(call.start, call.end, call.timeZone)]],
+      ...manageAction(parties),
+      attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
+    }),
+  ];
+}
+
+export function introCallCancelledEmails(call: IntroCall, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  const byCoach = call.cancelledBy === 'coach';
+  const reason = call.cancelReason ? [`Reason given: ${call.cancelReason}`] : [];
+  return [
+    renderEmail({
+      to: [parties.coachEmail],
+      fromName: 'Rapport',
+      subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coachZone)}`,
+      greeting: 'Hello,',
+      paragraphs: [byCoach ? `You cancelled the intro call with ${call.name}. The time is free again.` : `${call.name} cancelled their intro call. The time is free again.`, ...reason],
+      details: [['Was', sessionTime(call.start, call.end, parties.coachZone)]],
+      attachments: [invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt))],
+    }),
+    renderEmail({
+      to: [call.email],
+      fromName: `${parties.orgName} via Rapport`,
+      replyTo: [parties.coachEmail],
+      subject: `Cancelled: your intro call with ${parties.orgName}`,
+      greeting: `Hello ${call.name},`,
+      paragraphs: [
+        byCoach ? `${parties.orgName} had to cancel your intro call.` : `Your intro call with ${parties.orgName} is cancelled.`,
+        ...reason,
+        'You are welcome to book another time from the same page whenever it suits you.',
+      ],
+      details: [['Was', sessionTime(call.start, call.end, call.timeZone)]],
+      attachments: [invite('CANCEL', calendarEntry(call, parties, 'prospect', stampedAt))],
+    }),
+  ];
+}
+
+export function introCallMovedEmails(call: IntroCall, previous: { start: number; end: number }, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  return [
+    renderEmail({
+      to: [parties.coachEmail],
+      fromName: 'Rapport',
+      replyTo: [call.email],
+      subject: `Moved: intro call with ${call.name}, now ${shortTime(call.start, parties.coachZone)}`,
+      greeting: 'Hello,',
+      paragraphs: [`${call.name} moved their intro call.`],
+      details: [['New time', sessionTime(call.start, call.end, parties.coachZone)], ['Was', sessionTime(previous.start, previous.end, parties.coachZone)]],
+      attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
+    }),
+    renderEmail({
+      to: [call.email],
+      fromName: `${parties.orgName} via Rapport`,
+      replyTo: [parties.coachEmail],
+      subject: `Moved: your intro call with ${parties.orgName}, now ${shortTime(call.start, call.timeZone)}`,
+      greeting: `Hello ${call.name},`,
+      paragraphs: [`Your intro call with ${parties.orgName} has a new time.`, joinLine(parties)],
+      details: [['New time', sessionTime(call.start, call.end, call.timeZone)], ['Was', sessionTime(previous.start, previous.end, call.timeZone)]],
+      ...manageAction(parties),
+      attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
+    }),
+  ];
+}
+
+export function introCallReminderEmails(call: IntroCall, parties: IntroCallParties, lead: ReminderLead): EmailMessage[] {
+  const when = lead === '24h' ? 'tomorrow' : 'in an hour';
+  return [
+    renderEmail({
+      to: [parties.coachEmail],
+      fromName: 'Rapport',
+      replyTo: [call.email],
+      subject: `Reminder: intro call with ${call.name} ${when}, ${shortTime(call.start, parties.coachZone)}`,
+      greeting: 'Hello,',
+      paragraphs: [`Your intro call with ${call.name} is ${when}.`, ...(parties.meetingUrl ? [`Join: ${parties.meetingUrl}`] : [])],
+      details: [['When', sessionTime(call.start, call.end, parties.coachZone)], ['Who', `${call.name} <${call.email}>`], ...answersDetails(call)],
+    }),
+    renderEmail({
+      to: [call.email],
+      fromName: `${parties.orgName} via Rapport`,
+      replyTo: [parties.coachEmail],
+      subject: `Reminder: your intro call with ${parties.orgName} is ${when}`,
+      greeting: `Hello ${call.name},`,
+      paragraphs: [
+        `Your free intro call with ${parties.orgName} is ${when}.`,
+        joinLine(parties),
+        'To move or cancel it, use the link in the email that confirmed your booking.',
+      ],
+      details: [['When', sessionTime(call.start, call.end, call.timeZone)]],
+    }),
+  ];
+}
