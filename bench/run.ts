@@ -1,5 +1,6 @@
 import { availabilityEngine } from './availability';
 import { bundleSizes } from './bundles';
+import { calendarFeed } from './calendar';
 import { coldStarts, COLD_START_BUDGET, printColdStarts } from './cold-start';
 import { edgeOverhead } from './edge';
 import { report } from './harness';
@@ -13,6 +14,7 @@ const only = process.argv[2];
 if (only !== 'cold') {
   report('Availability engine (budget: 5 ms median)', await availabilityEngine());
   report('HTTP edge (in-process)', await edgeOverhead());
+  report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', await calendarFeed());
   await bundleSizes();
 }
 const withinBudget = printColdStarts(

@@ -12,6 +12,8 @@ export interface RapportConfig {
   sesIdentity: string | null;
   /** The frontend's base URL, for links in emails (invites). */
   appUrl: string;
+  /** The API's public URL when it has a custom domain (join links point there); else API Gateway's own. */
+  apiUrl?: string;
   corsOrigins: string[];
   /** An SNS topic for alarms; null: the stack creates one (output AlarmTopicArn). */
   alarmTopicArn: string | null;
@@ -56,6 +58,7 @@ export function readConfig(scope: Construct): RapportConfig {
     senderEmail,
     sesIdentity,
     appUrl: appUrl.replace(/\/$/, ''),
+    ...(get('apiUrl') ? { apiUrl: String(get('apiUrl')).replace(/\/$/, '') } : {}),
     corsOrigins,
     alarmTopicArn: typeof get('alarmTopicArn') === 'string' && String(get('alarmTopicArn')).startsWith('arn:') ? String(get('alarmTopicArn')) : null,
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),

@@ -1,34 +1,37 @@
 import { randomUUID } from 'node:crypto';
+import { simpleParser, type AddressObject } from 'mailparser';
 import type { Clock } from '../shared/runtime/clock';
 import { formatInstant } from '../shared/domain/time/instant';
 import { awsError, awsJson, type WireRequest, type WireResponse } from './aws-wire';
 
 export interface OutboxEmail {
   id: string;
+  /** The From header as sent (RFC 2047 encoded-words for non-ASCII names). */
   from: string;
+  /** The From display name, decoded. */
+  fromName: string;
   to: string[];
+  replyTo: string[];
   subject: string;
   text: string;
   html: string;
   attachments: { filename: string; contentType: string; content: string }[];
   sentAt: string;
+  /** The raw MIME message exactly as SES received it. */
+  raw: string;
 }
 
 interface SendEmailBody {
   FromEmailAddress?: string;
   Destination?: { ToAddresses?: string[]; CcAddresses?: string[]; BccAddresses?: string[] };
-  Content?: {
-    Simple?: {
-      Subject?: { Data?: string };
-      Body?: { Text?: { Data?: string }; Html?: { Data?: string } };
-      Attachments?: { FileName?: string; ContentType?: string; RawContent?: string }[];
-    };
-  };
+  Content?: { Raw?: { Data?: string }; Simple?: unknown };
 }
 
 /**
  * A local SES (API v2) that keeps every message instead of delivering it: the app's real SES
- * adapter talks to it over HTTP. It can be told to fail, to prove nothing is lost when SES is down.
+ * adapter talks to it over HTTP. It takes raw MIME (what the app sends) and refuses what SES
+ * refuses: non-ASCII header bytes, lines over 1000 characters, no From. It can be told to fail,
+ * to prove nothing is lost when SES is down.
  */
 export class LocalSes {
   private readonly messages: OutboxEmail[] = [];
@@ -36,7 +39,7 @@ export class LocalSes {
 
   constructor(private readonly clock: Clock) {}
 
-  handle(request: WireRequest): WireResponse {
+  async handle(request: WireRequest): Promise<WireResponse> {
     if (request.method !== 'POST' || request.path !== '/v2/email/outbound-emails') {
       return awsError(404, 'NotFoundException', `The local SES does not serve ${request.method} ${request.path}`);
     }
@@ -47,24 +50,38 @@ export class LocalSes {
     } catch {
       return awsError(400, 'BadRequestException', 'Body is not JSON');
     }
-    const simple = body.Content?.Simple;
-    const to = [...(body.Destination?.ToAddresses ?? []), ...(body.Destination?.CcAddresses ?? []), ...(body.Destination?.BccAddresses ?? [])];
-    if (!simple || !body.FromEmailAddress || to.length === 0) {
-      return awsError(400, 'BadRequestException', 'The local SES needs FromEmailAddress, a destination and Simple content.');
-    }
+    const data = body.Content?.Raw?.Data;
+    if (!data) return awsError(400, 'BadRequestException', 'The local SES takes Raw content only (the app sends raw MIME).');
+    const raw = Buffer.from(data, 'base64').toString('utf8');
+    const refusal = refusalOf(raw);
+    if (refusal) return awsError(400, 'MessageRejected', refusal);
+
+    const parsed = await simpleParser(raw);
+    const headerTo = addresses(parsed.to);
+    const envelope = [...(body.Destination?.ToAddresses ?? []), ...(body.Destination?.CcAddresses ?? []), ...(body.Destination?.BccAddresses ?? [])];
+    const to = (envelope.length ? envelope : headerTo).map((a) => a.toLowerCase());
+    if (to.length === 0) return awsError(400, 'BadRequestException', 'No recipient.');
     const email: OutboxEmail = {
       id: randomUUID(),
-      from: body.FromEmailAddress,
-      to: to.map((address) => address.toLowerCase()),
-      subject: simple.Subject?.Data ?? '',
-      text: simple.Body?.Text?.Data ?? '',
-      html: simple.Body?.Html?.Data ?? '',
-      attachments: (simple.Attachments ?? []).map((a) => {
-        const contentType = a.ContentType ?? 'application/octet-stream';
-        const raw = Buffer.from(a.RawContent ?? '', 'base64');
-        return { filename: a.FileName ?? 'attachment', contentType, content: contentType.startsWith('text/') ? raw.toString('utf8') : raw.toString('base64') };
+      from: /^From: (.*(?:\r\n[ \t].*)*)/m.exec(raw)?.[1]?.replace(/\r\n/g, '') ?? '',
+      fromName: parsed.from?.value[0]?.name ?? '',
+      to,
+      replyTo: addresses(parsed.replyTo),
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+      attachments: parsed.attachments.map((a) => {
+        const params = (a.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params;
+        const method = (a as { method?: string }).method ?? params?.method;
+        const contentType = a.contentType === 'text/calendar' && method ? `text/calendar; charset=utf-8; method=${method.toUpperCase()}` : a.contentType;
+        return {
+          filename: a.filename ?? (a.contentType === 'text/calendar' ? 'invite.ics' : 'attachment'),
+          contentType,
+          content: /^(text\/|application\/ics)/.test(a.contentType) ? a.content.toString('utf8') : a.content.toString('base64'),
+        };
       }),
       sentAt: formatInstant(this.clock.now()),
+      raw,
     };
     this.messages.push(email);
     return awsJson(200, { MessageId: email.id });
@@ -76,3 +93,18 @@ export class LocalSes {
     return wanted ? this.messages.filter((m) => m.to.includes(wanted)) : [...this.messages];
   }
 }
+
+/** What SES itself would refuse in a raw message (see the SES v2 RawMessage rules). */
+function refusalOf(raw: string): string | null {
+  const split = raw.indexOf('\r\n\r\n');
+  if (split < 0) return 'A raw message needs headers and a body separated by a blank line.';
+  const headers = raw.slice(0, split);
+  if (/[^\x00-\x7f]/.test(headers)) return 'Header fields must be 7-bit ASCII; encode non-ASCII text as RFC 2047 encoded-words.';
+  if (!/^From: /m.test(headers)) return 'The message has no From header.';
+  if (raw.split('\r\n').some((line) => line.length > 998)) return 'A line of the message is longer than 1000 characters.';
+  if (/(^|[^\r])\n/.test(raw)) return 'Lines must end with CRLF.';
+  return null;
+}
+
+const addresses = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((f) => f.value.map((v) => v.address ?? '')).filter(Boolean);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -94,7 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const settle = () => (poller ? poller.drain() : Promise.resolve());
     const scheduler = new LocalScheduler(clock, (schedule) => deliverSchedule(lambda, queues, schedule), {
       recurring: async () => {
-        await lambda.invokeAsync('outboxSweeper', {});
+        for (const name of everyMinute) await lambda.invokeAsync(name, {});
       },
       settle,
       exclusive: (work) => (poller ? poller.exclusive(work) : work()),
@@ -158,7 +158,11 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     SENDER_EMAIL: 'rapport@localhost.test',
     APP_URL: target.url,
     PUBLIC_API_URL: target.url,
+    // The join-link key (deployed: a Secrets Manager secret): stable per table, so links in emails
+    // of a kept `.data/` still work after a restart.
+    JOIN_LINK_KEY: createHash('sha256').update(`rapport-local-join-links:${target.tableName}`).digest('base64url'),
     CALENDAR_FETCH_POLICY: 'allow-loopback',
+    SDK_REQUEST_TIMEOUT_MS: '20000',
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',
     SCHEDULER_DLQ_ARN: target.scheduleDeadLetterArn,
@@ -169,6 +173,11 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     ),
   });
 }
+
+/** The functions AWS runs every minute (the outbox sweeper, the calendar refresh); here, after every move of the clock. */
+const everyMinute = (Object.entries(scheduledFunctions) as [ScheduledFunctionName, ScheduledFunctionSpec][]).flatMap(([name, spec]) =>
+  spec.trigger === 'every-minute' ? [name] : [],
+);
 
 const loaded = new Map<ApiFunctionName, Promise<LambdaHandler>>();
 

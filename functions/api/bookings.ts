@@ -2,7 +2,6 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { bookingBody, bookingPath, bookingsQuery, cancelBody } from '../../shared/http/schemas/bookings';
 import { programPath } from '../../shared/http/schemas/programs';
-import { bookingDeps } from '../../shared/runtime/booking-deps';
 import { sessionDeps } from '../../shared/runtime/session-deps';
 import { bookingsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
@@ -16,7 +15,7 @@ const readDeps = () => ({ programs: programsRepository(), bookings: bookingsRepo
 
 export const handler = apiFunction('bookings', {
   'POST /orgs/{orgId}/programs/{programId}/bookings': apiRoute({ path: programPath, body: bookingBody, status: 201 }, ({ caller, path, body }) =>
-    bookSession(bookingDeps(), caller, path, body),
+    bookSession(sessionDeps(), caller, path, body),
   ),
   'GET /orgs/{orgId}/programs/{programId}/bookings': apiRoute({ path: programPath, query: bookingsQuery }, ({ caller, path, query }) =>
     listBookings(readDeps(), caller, path, query),
@@ -28,7 +27,7 @@ export const handler = apiFunction('bookings', {
     cancelBooking(sessionDeps(), caller, path, path.bookingId, body?.reason),
   ),
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/reschedule': apiRoute({ path: bookingPath, body: rescheduleBody }, async ({ caller, path, body }) => {
-    const result = await rescheduleBooking(bookingDeps(), caller, path, path.bookingId, body);
+    const result = await rescheduleBooking(sessionDeps(), caller, path, path.bookingId, body);
     return 'requestId' in result ? reply(202, result) : result;
   }),
   'GET /orgs/{orgId}/programs/{programId}/reschedule-requests': apiRoute({ path: programPath, query: requestsQuery }, ({ caller, path, query }) =>

@@ -11,7 +11,7 @@ import {
   introCallTokenPath,
   rescheduleIntroCallBody,
 } from '../../shared/http/schemas/intro-calls';
-import { introCallBookingDeps } from '../../shared/runtime/intro-call-booking-deps';
+
 import { introCallDeps } from '../../shared/runtime/intro-call-deps';
 import { clock, introCallsRepository, orgsRepository } from '../../shared/runtime/deps';
 import { bookIntroCall } from '../../shared/use-cases/intro-calls/book-intro-call';
@@ -23,17 +23,17 @@ const small = { maxBodyBytes: INTRO_CALL_MAX_BODY_BYTES };
 
 export const handler = apiFunction('introCalls', {
   'GET /orgs/{orgId}/intro-calls/availability': apiRoute({ public: true, path: orgPath, query: introCallsAvailabilityQuery }, ({ path, query, sourceIp }) =>
-    introCallAvailability(introCallBookingDeps(), path.orgId, query, sourceIp),
+    introCallAvailability(introCallDeps(), path.orgId, query, sourceIp),
   ),
   'POST /orgs/{orgId}/intro-calls': apiRoute({ public: true, path: orgPath, body: bookIntroCallBody, status: 201, ...small }, ({ path, body, sourceIp }) =>
-    bookIntroCall(introCallBookingDeps(), path.orgId, body, sourceIp),
+    bookIntroCall(introCallDeps(), path.orgId, body, sourceIp),
   ),
   'GET /intro-calls/by-token/{token}': apiRoute({ public: true, path: introCallTokenPath }, ({ path, sourceIp }) => getIntroCallByToken(introCallDeps(), path.token, sourceIp)),
   'POST /intro-calls/by-token/{token}/cancel': apiRoute({ public: true, path: introCallTokenPath, body: cancelIntroCallBody, ...small }, ({ path, body, sourceIp }) =>
     cancelIntroCallByToken(introCallDeps(), path.token, sourceIp, body?.reason),
   ),
   'POST /intro-calls/by-token/{token}/reschedule': apiRoute({ public: true, path: introCallTokenPath, body: rescheduleIntroCallBody, ...small }, ({ path, body, sourceIp }) =>
-    rescheduleIntroCallByToken(introCallBookingDeps(), path.token, sourceIp, body),
+    rescheduleIntroCallByToken(introCallDeps(), path.token, sourceIp, body),
   ),
   'GET /orgs/{orgId}/intro-calls': apiRoute({ path: orgPath, query: introCallsQuery }, ({ caller, path, query }) =>
     listIntroCalls({ orgs: orgsRepository(), introCalls: introCallsRepository(), clock: clock() }, caller, path.orgId, query),

@@ -2,7 +2,8 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
-import { clock, invitesRepository, orgsRepository, outboxRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { clock, invitesRepository, orgsRepository, outboxRepository,
+  profilesRepository, programsRepository, transaction } from '../../shared/runtime/deps';
 import { acceptInvite, createInvite } from '../../shared/use-cases/programs/invites';
 
 const deps = () => ({
@@ -12,6 +13,7 @@ const deps = () => ({
   outbox: outboxRepository(),
   clock: clock(),
   transaction,
+  profiles: profilesRepository(),
   appUrl: config.appUrl(),
 });
 
@@ -20,6 +22,6 @@ export const handler = apiFunction('invites', {
     createInvite(deps(), caller, path.orgId, path.programId, body.email),
   ),
   'POST /invites/{token}/accept': apiRoute({ path: invitePath, body: acceptInviteBody }, ({ caller, path, body }) =>
-    acceptInvite(deps(), caller, path.token, { timeZone: body?.timeZone }),
+    acceptInvite(deps(), caller, path.token, body ?? {}),
   ),
 });

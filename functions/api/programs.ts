@@ -39,7 +39,7 @@ import {
 } from '../../shared/use-cases/programs/edit-program';
 import { getProgram, listPrograms } from '../../shared/use-cases/programs/read-programs';
 
-const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), clock: clock() });
+const editDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), outbox: outboxRepository(), transaction, clock: clock() });
 
 export const handler = apiFunction('programs', {
   'POST /orgs/{orgId}/programs': apiRoute({ path: orgPath, body: createProgramBody, status: 201 }, ({ caller, path, body }) =>

@@ -204,9 +204,11 @@ export function toBookingRecord(item: Record<string, unknown>): Booking {
     creditReturned: booking.creditReturned ?? null,
     clientJoinedAt: booking.clientJoinedAt ?? null,
     coachJoinedAt: booking.coachJoinedAt ?? null,
+    joinHashes: booking.joinHashes ?? null,
     reminded24h: booking.reminded24h ?? null,
     reminded1h: booking.reminded1h ?? null,
     pendingRequestId: booking.pendingRequestId ?? null,
     noShowMarkedBy: booking.noShowMarkedBy ?? null,
+    reissuedFor: booking.reissuedFor ?? null,
   };
 }

@@ -44,6 +44,11 @@ export class CoachCalendarRepository {
     };
   }
 
+  /** Replaces an entry whose details changed (same start, same id). */
+  replaceSessionItem(coachUserId: string, session: CalendarSession): TransactItem {
+    return { Put: { TableName: this.table.name, Item: storedItem(keys.calendarSession(coachUserId, session.start, session.id), 'calendar_session', session) } };
+  }
+
   removeSessionItem(coachUserId: string, start: number, id: string): TransactItem {
     return { Delete: { TableName: this.table.name, Key: keys.calendarSession(coachUserId, start, id) } };
   }

@@ -1,3 +1,4 @@
+import { busyTimeFrom, busyTimeKeys, type CalendarBusy } from './busy-time';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IntroCall } from '../domain/intro-calls/intro-call';
 import type { Org } from '../domain/orgs/org';
@@ -18,6 +19,8 @@ export interface IntroCallContext {
   org: Org | null;
   call: IntroCall | null;
   prospect: Prospect;
+  /** Busy time of the coach's connected calendar over the range asked for (none asked: nothing, checked). */
+  busy: CalendarBusy;
 }
 
 /**
@@ -103,21 +106,24 @@ export class IntroCallsRepository {
   }
 
   /** In ONE BatchGetItem: the org (settings, schedule, coach), and optionally a call and an email's upcoming calls. */
-  async context(orgId: string, wanted: { introCallId?: string; email?: string }): Promise<IntroCallContext> {
+  async context(orgId: string, wanted: { introCallId?: string; email?: string; busy?: { from: number; to: number } }): Promise<IntroCallContext> {
     const orgKey = keys.org(orgId);
     const callKey = wanted.introCallId ? keys.introCall(orgId, wanted.introCallId) : null;
     const prospectKey = wanted.email ? keys.prospect(orgId, subjectKey(wanted.email)) : null;
-    const items = await batchGet(this.table, [orgKey, callKey, prospectKey].filter((k): k is Key => k !== null));
+    const busyKeys = wanted.busy ? busyTimeKeys(orgId, wanted.busy.from, wanted.busy.to) : [];
+    const items = await batchGet(this.table, [orgKey, callKey, prospectKey, ...busyKeys].filter((k): k is Key => k !== null));
     const at = (key: Key | null) => (key ? items.get(`${key.pk}|${key.sk}`) : undefined);
-    const org = at(orgKey);
+    const orgItem = at(orgKey);
+    const org = orgItem ? toOrgRecord(orgItem) : null;
     const call = at(callKey);
     const prospect = at(prospectKey);
     return {
-      org: org ? toOrgRecord(org) : null,
+      org,
       call: call ? toIntroCall(call) : null,
       prospect: prospect
         ? { upcoming: Object.fromEntries(Object.entries((prospect.upcoming as Record<string, unknown>) ?? {}).map(([k, v]) => [k, Number(v)])), version: Number(prospect.version) }
         : { upcoming: {}, version: null },
+      busy: org && wanted.busy ? busyTimeFrom(org, at, wanted.busy.from, wanted.busy.to) : { events: [], checked: true },
     };
   }
 

@@ -4,7 +4,9 @@
  * Layout (pk / sk):
  *   USER#<userId>                    / MEMBER#<orgId>                  the user coaches that org
  *   USER#<userId>                    / MEMBER#<orgId>#<programId>      the user is that program's client
+ *   USER#<userId>                    / PROFILE                         the user's name, zone, locale, hour cycle, bio
  *   ORG#<orgId>                      / ORG                             the org, its schedules and calendar link
+ *                                    / BUSY#<bucketMinute>             a week of busy time from the coach's connected calendar
  *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
  *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
  *                                    / PROGRAM#HOMEPAGE                the homepage
@@ -51,7 +53,17 @@ export const keys = {
   /** Query: all memberships of a user. */
   membershipsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: MEMBER }),
 
+  profile: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+
   org: (orgId: string): Key => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  /**
+   * Busy time of the org's connected calendar, one item per 7-day bucket. It lives beside the org
+   * (the coach's practice), not under COACH#: a booking's one BatchGetItem must name it before it
+   * knows who the coach is.
+   */
+  busyBucket: (orgId: string, bucketMinute: number): Key => ({ pk: `ORG#${orgId}`, sk: `BUSY#${pad(bucketMinute)}` }),
+  /** byCollection on the org item: connected calendars by when they are next due a refresh. */
+  calendarSyncQueue: (dueAt = '', orgId = '') => ({ gsi1pk: 'CALENDAR_SYNC', gsi1sk: dueAt ? `${dueAt}#${orgId}` : '' }),
 
   programPartition: (orgId: string, programId: string): string => `ORG#${orgId}#PROG#${programId}`,
   program: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM' }),
@@ -106,6 +118,8 @@ export const keys = {
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
   OUTBOX_COLLECTION: 'OUTBOX',
+  /** byCollection: entries with an email SES refused for good, kept for a person to see. */
+  OUTBOX_FAILED_COLLECTION: 'OUTBOX#FAILED',
   suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /** byCollection: every outbox entry not yet finished, oldest first. */

@@ -1,11 +1,11 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Org, Membership } from '../domain/orgs/org';
-import type { Schedule } from '../domain/schedules/schedule';
+import { DEFAULT_SCHEDULE_SETTINGS, type Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
 import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
 import { WriteTransaction, type TransactItem } from './write-transaction';
 
-type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'calendar'>>;
+type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'logoUrl' | 'brandColor' | 'signature'>>;
 
 export class OrgsRepository {
   constructor(private readonly table: Table) {}
@@ -34,6 +34,11 @@ export class OrgsRepository {
     return Item ? toOrgRecord(Item) : null;
   }
 
+  /** Field changes as one item of a transaction (conditional on the org still existing). */
+  updateItem(orgId: string, changes: OrgChanges, now: string): TransactItem {
+    return { Update: { TableName: this.table.name, Key: keys.org(orgId), ...fieldUpdate({ ...changes, updatedAt: now }), ConditionExpression: 'attribute_exists(pk)' } };
+  }
+
   /** Applies field changes and returns the org as stored afterwards. */
   async update(orgId: string, changes: OrgChanges, now: string): Promise<Org> {
     const { Attributes } = await this.table.db.send(
@@ -47,26 +52,6 @@ export class OrgsRepository {
     );
     if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
     return toOrgRecord(Attributes);
-  }
-
-  /** Links the coach's calendar, and makes their booking feed the first time. */
-  async connectCalendar(orgId: string, connection: Org['calendar'], feed: NonNullable<Org['bookingFeed']>, now: string): Promise<Org> {
-    const { Attributes } = await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.org(orgId),
-        UpdateExpression: 'SET calendar = :calendar, bookingFeed = if_not_exists(bookingFeed, :feed), updatedAt = :now',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':calendar': connection, ':feed': feed, ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    if (!Attributes) throw new Error(`Org ${orgId} vanished during update`);
-    return toOrgRecord(Attributes);
-  }
-
-  async disconnectCalendar(orgId: string, now: string): Promise<Org> {
-    return this.update(orgId, { calendar: null }, now);
   }
 
   /**
@@ -150,9 +135,24 @@ export class OrgsRepository {
 
 /** An org from its stored item (also used by reads that batch it with other items). */
 export function toOrgRecord(item: Record<string, unknown>): Org {
-  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...stored } = item;
   const org = stored as unknown as Org;
-  return { ...org, meetingUrl: org.meetingUrl ?? null, introCalls: org.introCalls ?? null, calendar: org.calendar ?? null, bookingFeed: org.bookingFeed ?? null };
+  return {
+    ...org,
+    coachProfile: org.coachProfile ?? null,
+    logoUrl: org.logoUrl ?? null,
+    brandColor: org.brandColor ?? null,
+    signature: org.signature ?? null,
+    // Schedules stored before booking horizons existed read with the default.
+    schedules: Object.fromEntries(
+      Object.entries(org.schedules ?? {}).map(([id, schedule]) => [id, { ...schedule, bookingHorizonDays: schedule.bookingHorizonDays ?? DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays }]),
+    ),
+    meetingUrl: org.meetingUrl ?? null,
+    introCalls: org.introCalls ?? null,
+    calendar: org.calendar ? { ...org.calendar, lastSyncError: org.calendar.lastSyncError ?? null, etag: org.calendar.etag ?? null, lastModified: org.calendar.lastModified ?? null } : null,
+    busyTimeVersion: Number(org.busyTimeVersion ?? 0),
+    bookingFeed: org.bookingFeed ?? null,
+  };
 }
 
 const toMembership = (item: Record<string, unknown>): Membership =>

@@ -1,5 +1,5 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxEffect, OutboxEntry } from '../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, OutboxFailure } from '../domain/outbox/outbox-entry';
 import { keys } from './keys';
 import { isConditionFailure, type Table } from './table';
 import type { TransactItem } from './write-transaction';
@@ -43,6 +43,52 @@ export class OutboxRepository {
         ExpressionAttributeValues: { ':index': [index] },
       }),
     );
+  }
+
+  /** Marks an effect done because it can never succeed, and records why, in one write. */
+  async markRefused(entry: OutboxEntry, failure: OutboxFailure): Promise<void> {
+    entry.done.push(failure.index);
+    entry.failures = [...(entry.failures ?? []), failure];
+    await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.outboxEntry(entry.pk, entry.entryId),
+        UpdateExpression: 'SET done = list_append(done, :index), failures = list_append(if_not_exists(failures, :none), :failure)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':index': [failure.index], ':failure': [failure], ':none': [] },
+      }),
+    );
+  }
+
+  /**
+   * Keeps a finished entry that holds a refused email in the failed collection (`byCollection` =
+   * OUTBOX#FAILED): out of the sweeper's way, visible to whoever looks, with who, what and why.
+   */
+  async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
+    await this.table.db.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.outboxEntry(entry.pk, entry.entryId),
+        UpdateExpression: 'SET #status = :failed, failedAt = :at, gsi1pk = :collection',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':at': nowMs, ':collection': keys.OUTBOX_FAILED_COLLECTION },
+      }),
+    );
+  }
+
+  /** Entries with an email refused for good, oldest first. */
+  async failed(limit = 50): Promise<(OutboxEntry & { failures: OutboxFailure[] })[]> {
+    const { Items } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'byCollection',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED_COLLECTION },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => ({ ...toEntry(item), failures: (item.failures as OutboxFailure[] | undefined) ?? [] }));
   }
 
   async complete(entry: OutboxEntry): Promise<void> {
@@ -106,6 +152,7 @@ function toEntry(item: Record<string, unknown>): OutboxEntry {
     entryId: String(item.entryId),
     effects: item.effects as OutboxEffect[],
     done: (item.done as number[] | undefined) ?? [],
+    failures: (item.failures as OutboxFailure[] | undefined) ?? [],
     attempts: Number(item.attempts ?? 0),
     createdAt: String(item.createdAt),
   };

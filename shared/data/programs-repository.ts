@@ -126,6 +126,20 @@ export class ProgramsRepository {
     return toProgramRecord(Attributes ?? {});
   }
 
+  /** A rename as one item of a transaction. */
+  renameItem(orgId: string, programId: string, name: string, now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.program(orgId, programId),
+        UpdateExpression: 'SET #name = :name, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': name, ':now': now },
+      },
+    };
+  }
+
   /** Publishes a draft; null when it was published already (the first publication time stays). */
   async publish(orgId: string, programId: string, now: string): Promise<Program | null> {
     try {

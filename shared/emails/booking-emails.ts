@@ -1,117 +1,94 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
-import { inviteCalendar, type CalendarEntry } from '../adapters/calendar/ics-writer';
 import type { Booking } from '../domain/bookings/booking';
 import { appLinks } from './app-links';
 import { renderEmail } from './layout';
+import {
+  addToCalendarLinks,
+  changeLinks,
+  fromNameFor,
+  greetingFor,
+  other,
+  policyNote,
+  sessionCalendar,
+  sessionDetails,
+  sessionLabel,
+  sessionPage,
+  type SessionParties,
+  type Side,
+} from './session-content';
 import { sessionTime, shortTime } from './session-time';
 
-/** Who and where a session's emails speak about. Each reader gets times in their own zone. */
-export interface SessionParties {
-  orgName: string;
-  programName: string;
-  coachEmail: string;
-  clientEmail: string;
-  coachZone: string;
-  clientZone: string;
-  meetingUrl: string | null;
-  appUrl: string;
-}
+export { sessionLabel, type SessionParties } from './session-content';
 
-export const sessionLabel = (booking: Pick<Booking, 'packageId' | 'sessionNumber'>) =>
-  booking.packageId === 'quick_check_in' ? 'Quick Check-in' : `Session ${booking.sessionNumber ?? ''}`.trim();
+const SIDES = ['coach', 'client'] as const;
 
-/** The calendar event both parties get: one UID per booking, the SEQUENCE of this version. */
-export function calendarEntryOf(booking: Booking, parties: SessionParties, stampedAt: number): CalendarEntry {
-  const link = appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);
-  return {
-    uid: `${booking.bookingId}@rapport`,
-    sequence: booking.sequence,
-    start: booking.start,
-    end: booking.end,
-    summary: `${parties.programName}: ${sessionLabel(booking)}`,
-    description: [
-      `${sessionLabel(booking)} of ${parties.programName}, coached by ${parties.orgName}.`,
-      `Prepare and join from Rapport (joining opens 15 minutes before the start): ${link}`,
-    ].join('\n'),
-    url: link,
-    location: parties.meetingUrl,
-    organizer: { name: parties.orgName, email: parties.coachEmail },
-    attendees: [{ email: parties.clientEmail }],
-    stampedAt,
-  };
-}
-
-const attachment = (method: 'REQUEST' | 'CANCEL', entry: CalendarEntry) => ({
-  filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
-  contentType: `text/calendar; charset=utf-8; method=${method}`,
-  content: inviteCalendar(method, entry),
-});
-
+/** Both sides hear of a new session, each with their own invitation and join link. */
 export function bookingConfirmedEmails(booking: Booking, parties: SessionParties, stampedAt: number): EmailMessage[] {
-  const entry = calendarEntryOf(booking, parties, stampedAt);
   const label = sessionLabel(booking);
-  const link = appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);
-  const bookedByCoach = booking.bookedBy === 'coach';
-  return [
-    renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
-      replyTo: [parties.clientEmail],
-      subject: `Booked: ${label} with ${parties.clientEmail}, ${shortTime(booking.start, parties.coachZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [bookedByCoach ? `You booked ${label} of "${parties.programName}" with ${parties.clientEmail}.` : `${parties.clientEmail} booked ${label} of "${parties.programName}".`],
-      details: [
-        ['When', sessionTime(booking.start, booking.end, parties.coachZone)],
-        ['Client', parties.clientEmail],
-      ],
-      action: { label: 'Open the session', url: link },
-      attachments: [attachment('REQUEST', entry)],
-    }),
-    renderEmail({
-      to: [parties.clientEmail],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Your ${label} is booked: ${shortTime(booking.start, parties.clientZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [
-        bookedByCoach ? `${parties.orgName} booked ${label} of "${parties.programName}" with you.` : `Your ${label} of "${parties.programName}" is booked.`,
-        'Before we meet, take five minutes for the prep form in the session module: it lets us start with what matters most to you.',
-      ],
-      details: [['When', sessionTime(booking.start, booking.end, parties.clientZone)]],
-      action: { label: 'Prepare for the session', url: link },
-      attachments: [attachment('REQUEST', entry)],
-    }),
-  ];
+  return SIDES.map((side) => {
+    const reader = parties[side];
+    const partner = parties[other(side)];
+    const byReader = booking.bookedBy === side;
+    const prep =
+      side === 'client' && booking.packageId === 'coaching'
+        ? ['Before you meet, take five minutes for the prep form in the session module: it lets you start with what matters most to you.']
+        : [];
+    return renderEmail(
+      {
+        to: [reader.email],
+        fromName: fromNameFor(side, parties),
+        replyTo: [partner.email],
+        subject: `Booked: ${label} with ${partner.name}, ${shortTime(booking.start, reader)}`,
+        preheader: `${sessionTime(booking.start, booking.end, reader)}. Your join link and calendar invitation are inside.`,
+        lang: reader.locale,
+        greeting: greetingFor(reader),
+        paragraphs: [
+          byReader ? `You booked ${label} of "${parties.programName}" with ${partner.name}.` : `${partner.name} booked ${label} of "${parties.programName}" with you.`,
+          ...prep,
+        ],
+        details: sessionDetails(booking, parties, side),
+        action: { label: side === 'client' && booking.packageId === 'coaching' ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) },
+        links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
+        notes: [policyNote(side), 'The join link is yours alone; joining opens 15 minutes before the start.'],
+        calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+      },
+      parties.practice,
+    );
+  });
 }
 
 export function bookingCancelledEmails(booking: Booking, parties: SessionParties, stampedAt: number): EmailMessage[] {
-  const entry = calendarEntryOf(booking, parties, stampedAt);
   const label = sessionLabel(booking);
-  const byCoach = booking.cancelledBy === 'coach';
   const reason = booking.cancelReason ? [`Reason given: ${booking.cancelReason}`] : [];
   const credit = booking.creditReturned
     ? 'The session goes back to the package, so it can be booked again.'
     : 'It was cancelled less than 24 hours before the start, so it counts as used.';
-  return [
-    renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
-      subject: `Cancelled: ${label} with ${parties.clientEmail}, ${shortTime(booking.start, parties.coachZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [byCoach ? `You cancelled ${label} of "${parties.programName}".` : `${parties.clientEmail} cancelled ${label} of "${parties.programName}".`, ...reason, credit],
-      details: [['Was', sessionTime(booking.start, booking.end, parties.coachZone)]],
-      attachments: [attachment('CANCEL', entry)],
-    }),
-    renderEmail({
-      to: [parties.clientEmail],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Cancelled: your ${label}, ${shortTime(booking.start, parties.clientZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [byCoach ? `${parties.orgName} cancelled ${label} of "${parties.programName}".` : `Your ${label} of "${parties.programName}" is cancelled.`, ...reason, credit],
-      details: [['Was', sessionTime(booking.start, booking.end, parties.clientZone)]],
-      action: { label: 'Book another time', url: appLinks.program(parties.appUrl, booking.orgId, booking.programId) },
-      attachments: [attachment('CANCEL', entry)],
-    }),
-  ];
+  return SIDES.map((side: Side) => {
+    const reader = parties[side];
+    const partner = parties[other(side)];
+    const byReader = booking.cancelledBy === side;
+    return renderEmail(
+      {
+        to: [reader.email],
+        fromName: fromNameFor(side, parties),
+        replyTo: [partner.email],
+        subject: `Cancelled: ${label} with ${partner.name}, ${shortTime(booking.start, reader)}`,
+        preheader: `${label} on ${sessionTime(booking.start, booking.end, reader)} will not take place.`,
+        lang: reader.locale,
+        greeting: greetingFor(reader),
+        paragraphs: [
+          byReader ? `You cancelled ${label} of "${parties.programName}" with ${partner.name}.` : `${partner.name} cancelled ${label} of "${parties.programName}".`,
+          ...reason,
+          credit,
+        ],
+        details: [['Was', sessionTime(booking.start, booking.end, reader)]],
+        action:
+          side === 'client'
+            ? { label: 'Book another time', url: appLinks.program(parties.appUrl, booking.orgId, booking.programId) }
+            : { label: 'Open the program', url: appLinks.program(parties.appUrl, booking.orgId, booking.programId) },
+        calendar: sessionCalendar('CANCEL', booking, parties, side, stampedAt),
+      },
+      parties.practice,
+    );
+  });
 }

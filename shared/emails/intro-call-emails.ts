@@ -1,9 +1,11 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
-import { inviteCalendar, type CalendarEntry } from '../adapters/calendar/ics-writer';
+import { buildInvite, type CalendarEvent } from '../adapters/calendar/ics-writer';
+import { bookingUid } from '../domain/bookings/calendar-uid';
+import { resolvePerson, type Person } from '../domain/people/person';
 import type { ReminderLead } from '../domain/bookings/session-timing';
 import type { IntroCall } from '../domain/intro-calls/intro-call';
 import { appLinks } from './app-links';
-import { renderEmail } from './layout';
+import { renderEmail as render, type Branding, type EmailContent } from './layout';
 import { sessionTime, shortTime } from './session-time';
 
 /**
@@ -12,9 +14,10 @@ import { sessionTime, shortTime } from './session-time';
  * and reaches their call only through the private link in these emails.
  */
 export interface IntroCallParties {
-  orgName: string;
-  coachEmail: string;
-  coachZone: string;
+  practice: Branding;
+  coach: Person;
+  /** The practice's sending address: the invites' ORGANIZER (README: "Calendar invites"). */
+  senderEmail: string;
   meetingUrl: string | null;
   appUrl: string;
   /**
@@ -26,38 +29,45 @@ export interface IntroCallParties {
 
 const LABEL = 'Intro call';
 
-function calendarEntry(call: IntroCall, parties: IntroCallParties, reader: 'coach' | 'prospect', stampedAt: number): CalendarEntry {
+/** The prospect as their emails address them: their name, their zone. */
+const prospectOf = (call: IntroCall): Person => resolvePerson(call.email, { displayName: call.name, timeZone: call.timeZone }, call.timeZone);
+
+function calendarEntry(call: IntroCall, parties: IntroCallParties, reader: 'coach' | 'prospect', stampedAt: number): CalendarEvent {
   const manage = parties.manageToken ? appLinks.introCall(parties.appUrl, parties.manageToken) : null;
   const join = parties.meetingUrl ? [`Join: ${parties.meetingUrl}`] : [];
   const description =
     reader === 'coach'
       ? [`A free ${minutes(call)}-minute intro call with ${call.name} (${call.email}).`, ...join, ...call.answers.map((a) => `${a.prompt}: ${a.answer}`)]
-      : [`A free ${minutes(call)}-minute intro call with ${parties.orgName}.`, ...join, ...(manage ? [`Move or cancel: ${manage}`] : [])];
+      : [`A free ${minutes(call)}-minute intro call with ${parties.practice.name}.`, ...join, ...(manage ? [`Move or cancel: ${manage}`] : [])];
   return {
-    uid: `${call.introCallId}@rapport`,
+    uid: bookingUid(call.introCallId, parties.appUrl),
     sequence: call.sequence,
     start: call.start,
     end: call.end,
-    summary: reader === 'coach' ? `${LABEL} with ${call.name}` : `${LABEL} with ${parties.orgName}`,
+    summary: reader === 'coach' ? `${LABEL} with ${call.name}` : `${LABEL} with ${parties.practice.name}`,
     description: description.join('\n'),
     url: reader === 'prospect' ? manage : null,
     location: parties.meetingUrl,
-    organizer: { name: parties.orgName, email: parties.coachEmail },
-    attendees: [{ name: call.name, email: call.email }],
+    organizer: { name: parties.practice.name, email: parties.senderEmail },
+    attendees: [
+      { name: parties.coach.name, email: parties.coach.email, partstat: 'NEEDS-ACTION' },
+      { name: call.name, email: call.email, partstat: 'ACCEPTED' },
+    ],
     stampedAt,
   };
 }
 
 const minutes = (call: IntroCall) => call.end - call.start;
 
-const invite = (method: 'REQUEST' | 'CANCEL', entry: CalendarEntry) => ({
-  filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
-  contentType: `text/calendar; charset=utf-8; method=${method}`,
-  content: inviteCalendar(method, entry),
-});
+const invite = (method: 'REQUEST' | 'CANCEL', entry: CalendarEvent) => ({ method, content: buildInvite(method, entry) });
+
+/** The one layout, with the practice's branding; the first paragraph doubles as the preheader. */
+type IntroContent = Omit<EmailContent, 'preheader' | 'calendar'> & { attachments?: EmailContent['calendar'][] };
+const renderEmail = ({ attachments, ...content }: IntroContent, parties?: IntroCallParties): EmailMessage =>
+  render({ ...content, preheader: content.paragraphs[0] ?? content.subject, calendar: attachments?.[0] }, parties?.practice ?? { name: 'Rapport', logoUrl: null, brandColor: null, signature: null });
 
 const joinLine = (parties: IntroCallParties) =>
-  parties.meetingUrl ? `Join the call here at the time: ${parties.meetingUrl}` : `${parties.orgName} will send you the way to join before the call.`;
+  parties.meetingUrl ? `Join the call here at the time: ${parties.meetingUrl}` : `${parties.practice.name} will send you the way to join before the call.`;
 
 const manageAction = (parties: IntroCallParties) =>
   parties.manageToken ? { action: { label: 'Move or cancel the call', url: appLinks.introCall(parties.appUrl, parties.manageToken) } } : {};
@@ -67,30 +77,30 @@ const answersDetails = (call: IntroCall): [string, string][] => call.answers.map
 export function introCallBookedEmails(call: IntroCall, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
   return [
     renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
+      to: [parties.coach.email],
+      fromName: `Rapport for ${parties.practice.name}`,
       replyTo: [call.email],
-      subject: `New intro call: ${call.name}, ${shortTime(call.start, parties.coachZone)}`,
+      subject: `New intro call: ${call.name}, ${shortTime(call.start, parties.coach)}`,
       greeting: 'Hello,',
       paragraphs: [`${call.name} booked a free intro call with you. If it turns out to be a fit, you can start a program for them straight from the call.`],
-      details: [['When', sessionTime(call.start, call.end, parties.coachZone)], ['Who', `${call.name} <${call.email}>`], ['Their zone', call.timeZone], ...answersDetails(call)],
+      details: [['When', sessionTime(call.start, call.end, parties.coach)], ['Who', `${call.name} <${call.email}>`], ['Their zone', call.timeZone], ...answersDetails(call)],
       attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
-    }),
+    }, parties),
     renderEmail({
       to: [call.email],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Your intro call with ${parties.orgName}: ${shortTime(call.start, call.timeZone)}`,
+      fromName: parties.practice.name,
+      replyTo: [parties.coach.email],
+      subject: `Your intro call with ${parties.practice.name}: ${shortTime(call.start, prospectOf(call))}`,
       greeting: `Hello ${call.name},`,
       paragraphs: [
-        `Your free ${minutes(call)}-minute intro call with ${parties.orgName} is booked. It is a chance to talk about what you want to work on and to see whether coaching together is a good fit — no preparation needed.`,
+        `Your free ${minutes(call)}-minute intro call with ${parties.practice.name} is booked. It is a chance to talk about what you want to work on and to see whether coaching together is a good fit — no preparation needed.`,
         joinLine(parties),
         'Keep this email: its link is the only way to move or cancel the call.',
       ],
-      details: [['When', sessionTime(call.start, call.end, call.timeZone)]],
+      details: [['When', sessionTime(call.start, call.end, prospectOf(call))]],
       ...manageAction(parties),
       attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }),
+    }, parties),
   ];
 }
 
@@ -99,54 +109,54 @@ export function introCallCancelledEmails(call: IntroCall, parties: IntroCallPart
   const reason = call.cancelReason ? [`Reason given: ${call.cancelReason}`] : [];
   return [
     renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
-      subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coachZone)}`,
+      to: [parties.coach.email],
+      fromName: `Rapport for ${parties.practice.name}`,
+      subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coach)}`,
       greeting: 'Hello,',
       paragraphs: [byCoach ? `You cancelled the intro call with ${call.name}. The time is free again.` : `${call.name} cancelled their intro call. The time is free again.`, ...reason],
-      details: [['Was', sessionTime(call.start, call.end, parties.coachZone)]],
+      details: [['Was', sessionTime(call.start, call.end, parties.coach)]],
       attachments: [invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt))],
-    }),
+    }, parties),
     renderEmail({
       to: [call.email],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Cancelled: your intro call with ${parties.orgName}`,
+      fromName: parties.practice.name,
+      replyTo: [parties.coach.email],
+      subject: `Cancelled: your intro call with ${parties.practice.name}`,
       greeting: `Hello ${call.name},`,
       paragraphs: [
-        byCoach ? `${parties.orgName} had to cancel your intro call.` : `Your intro call with ${parties.orgName} is cancelled.`,
+        byCoach ? `${parties.practice.name} had to cancel your intro call.` : `Your intro call with ${parties.practice.name} is cancelled.`,
         ...reason,
         'You are welcome to book another time from the same page whenever it suits you.',
       ],
-      details: [['Was', sessionTime(call.start, call.end, call.timeZone)]],
+      details: [['Was', sessionTime(call.start, call.end, prospectOf(call))]],
       attachments: [invite('CANCEL', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }),
+    }, parties),
   ];
 }
 
 export function introCallMovedEmails(call: IntroCall, previous: { start: number; end: number }, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
   return [
     renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
+      to: [parties.coach.email],
+      fromName: `Rapport for ${parties.practice.name}`,
       replyTo: [call.email],
-      subject: `Moved: intro call with ${call.name}, now ${shortTime(call.start, parties.coachZone)}`,
+      subject: `Moved: intro call with ${call.name}, now ${shortTime(call.start, parties.coach)}`,
       greeting: 'Hello,',
       paragraphs: [`${call.name} moved their intro call.`],
-      details: [['New time', sessionTime(call.start, call.end, parties.coachZone)], ['Was', sessionTime(previous.start, previous.end, parties.coachZone)]],
+      details: [['New time', sessionTime(call.start, call.end, parties.coach)], ['Was', sessionTime(previous.start, previous.end, parties.coach)]],
       attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
-    }),
+    }, parties),
     renderEmail({
       to: [call.email],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Moved: your intro call with ${parties.orgName}, now ${shortTime(call.start, call.timeZone)}`,
+      fromName: parties.practice.name,
+      replyTo: [parties.coach.email],
+      subject: `Moved: your intro call with ${parties.practice.name}, now ${shortTime(call.start, prospectOf(call))}`,
       greeting: `Hello ${call.name},`,
-      paragraphs: [`Your intro call with ${parties.orgName} has a new time.`, joinLine(parties)],
-      details: [['New time', sessionTime(call.start, call.end, call.timeZone)], ['Was', sessionTime(previous.start, previous.end, call.timeZone)]],
+      paragraphs: [`Your intro call with ${parties.practice.name} has a new time.`, joinLine(parties)],
+      details: [['New time', sessionTime(call.start, call.end, prospectOf(call))], ['Was', sessionTime(previous.start, previous.end, prospectOf(call))]],
       ...manageAction(parties),
       attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }),
+    }, parties),
   ];
 }
 
@@ -154,26 +164,26 @@ export function introCallReminderEmails(call: IntroCall, parties: IntroCallParti
   const when = lead === '24h' ? 'tomorrow' : 'in an hour';
   return [
     renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
+      to: [parties.coach.email],
+      fromName: `Rapport for ${parties.practice.name}`,
       replyTo: [call.email],
-      subject: `Reminder: intro call with ${call.name} ${when}, ${shortTime(call.start, parties.coachZone)}`,
+      subject: `Reminder: intro call with ${call.name} ${when}, ${shortTime(call.start, parties.coach)}`,
       greeting: 'Hello,',
       paragraphs: [`Your intro call with ${call.name} is ${when}.`, ...(parties.meetingUrl ? [`Join: ${parties.meetingUrl}`] : [])],
-      details: [['When', sessionTime(call.start, call.end, parties.coachZone)], ['Who', `${call.name} <${call.email}>`], ...answersDetails(call)],
-    }),
+      details: [['When', sessionTime(call.start, call.end, parties.coach)], ['Who', `${call.name} <${call.email}>`], ...answersDetails(call)],
+    }, parties),
     renderEmail({
       to: [call.email],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Reminder: your intro call with ${parties.orgName} is ${when}`,
+      fromName: parties.practice.name,
+      replyTo: [parties.coach.email],
+      subject: `Reminder: your intro call with ${parties.practice.name} is ${when}`,
       greeting: `Hello ${call.name},`,
       paragraphs: [
-        `Your free intro call with ${parties.orgName} is ${when}.`,
+        `Your free intro call with ${parties.practice.name} is ${when}.`,
         joinLine(parties),
         'To move or cancel it, use the link in the email that confirmed your booking.',
       ],
-      details: [['When', sessionTime(call.start, call.end, call.timeZone)]],
-    }),
+      details: [['When', sessionTime(call.start, call.end, prospectOf(call))]],
+    }, parties),
   ];
 }

@@ -1,96 +1,190 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
-import { inviteCalendar } from '../adapters/calendar/ics-writer';
 import type { Booking } from '../domain/bookings/booking';
 import type { RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import type { ReminderLead } from '../domain/bookings/session-timing';
 import { appLinks } from './app-links';
-import { calendarEntryOf, sessionLabel, type SessionParties } from './booking-emails';
 import { renderEmail } from './layout';
+import {
+  addToCalendarLinks,
+  changeLinks,
+  fromNameFor,
+  greetingFor,
+  other,
+  policyNote,
+  sessionCalendar,
+  sessionDetails,
+  sessionLabel,
+  sessionPage,
+  type SessionParties,
+  type Side,
+} from './session-content';
 import { momentTime, sessionTime, shortTime } from './session-time';
 
-const updatedInvite = (booking: Booking, parties: SessionParties, stampedAt: number) => ({
-  filename: 'invite.ics',
-  contentType: 'text/calendar; charset=utf-8; method=REQUEST',
-  content: inviteCalendar('REQUEST', calendarEntryOf(booking, parties, stampedAt)),
-});
-
-const link = (booking: Booking, parties: SessionParties) => appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);
+const SIDES = ['coach', 'client'] as const;
 
 /** A session moved (by either side, or by an approved request): both calendars get the new time. */
 export function rescheduledEmails(
   booking: Booking,
   parties: SessionParties,
-  change: { by: 'coach' | 'client'; previousStart: number; previousEnd: number; reason: string | null; viaRequest: boolean },
+  change: { by: Side; previousStart: number; previousEnd: number; reason: string | null; viaRequest: boolean },
   stampedAt: number,
 ): EmailMessage[] {
   const label = sessionLabel(booking);
   const reason = change.reason ? [`Reason given: ${change.reason}`] : [];
-  const invite = updatedInvite(booking, parties, stampedAt);
-  const whoMoved = (reader: 'coach' | 'client') => {
-    if (change.viaRequest) return reader === 'coach' ? `You approved ${parties.clientEmail}'s request to move ${label}.` : `${parties.orgName} approved your request to move ${label}.`;
-    if (change.by === reader) return `You moved ${label} of "${parties.programName}".`;
-    return change.by === 'coach' ? `${parties.orgName} moved ${label} of "${parties.programName}".` : `${parties.clientEmail} moved ${label} of "${parties.programName}".`;
+  const { coach, client } = parties;
+  const whoMoved = (side: Side) => {
+    if (change.viaRequest) return side === 'coach' ? `You approved ${client.name}'s request to move ${label}.` : `${coach.name} approved your request to move ${label}.`;
+    if (change.by === side) return `You moved ${label} of "${parties.programName}".`;
+    return `${parties[change.by].name} moved ${label} of "${parties.programName}".`;
   };
-  return (['coach', 'client'] as const).map((reader) => {
-    const zone = reader === 'coach' ? parties.coachZone : parties.clientZone;
-    return renderEmail({
-      to: [reader === 'coach' ? parties.coachEmail : parties.clientEmail],
-      fromName: reader === 'coach' ? 'Rapport' : `${parties.orgName} via Rapport`,
-      replyTo: [reader === 'coach' ? parties.clientEmail : parties.coachEmail],
-      subject: `Moved: ${label}, now ${shortTime(booking.start, zone)}`,
-      greeting: 'Hello,',
-      paragraphs: [whoMoved(reader), ...reason],
-      details: [
-        ['New time', sessionTime(booking.start, booking.end, zone)],
-        ['Was', sessionTime(change.previousStart, change.previousEnd, zone)],
+  return SIDES.map((side) => {
+    const reader = parties[side];
+    return renderEmail(
+      {
+        to: [reader.email],
+        fromName: fromNameFor(side, parties),
+        replyTo: [parties[other(side)].email],
+        subject: `Moved: ${label} with ${parties[other(side)].name}, now ${shortTime(booking.start, reader)}`,
+        preheader: `New time: ${sessionTime(booking.start, booking.end, reader)}. Your calendar invitation is updated.`,
+        lang: reader.locale,
+        greeting: greetingFor(reader),
+        paragraphs: [whoMoved(side), ...reason],
+        details: [...sessionDetails(booking, parties, side), ['Was', sessionTime(change.previousStart, change.previousEnd, reader)]],
+        action: { label: 'Open the session', url: sessionPage(booking, parties) },
+        links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
+        notes: [policyNote(side)],
+        calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+      },
+      parties.practice,
+    );
+  });
+}
+
+/** The session's details changed (meeting room, program or module name): calendars get the new version. */
+export function detailsUpdatedEmails(booking: Booking, parties: SessionParties, what: string, stampedAt: number): EmailMessage[] {
+  const label = sessionLabel(booking);
+  return SIDES.map((side) => {
+    const reader = parties[side];
+    return renderEmail(
+      {
+        to: [reader.email],
+        fromName: fromNameFor(side, parties),
+        replyTo: [parties[other(side)].email],
+        subject: `Updated: ${label} with ${parties[other(side)].name}, ${shortTime(booking.start, reader)}`,
+        preheader: `The time stays the same; ${what}.`,
+        lang: reader.locale,
+        greeting: greetingFor(reader),
+        paragraphs: [`The details of ${label} have changed: ${what}. The time stays the same, and your calendar invitation is updated.`],
+        details: sessionDetails(booking, parties, side),
+        action: { label: 'Open the session', url: sessionPage(booking, parties) },
+        calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+      },
+      parties.practice,
+    );
+  });
+}
+
+/** The client asks to move a session 24–48 hours ahead: the coach decides, the client hears it was sent. */
+export function rescheduleRequestedEmails(request: RescheduleRequest, booking: Booking, parties: SessionParties): EmailMessage[] {
+  const label = sessionLabel(booking);
+  const { coach, client } = parties;
+  const reason = request.reason ? [`Reason given: ${request.reason}`] : [];
+  return [
+    renderEmail(
+      {
+        to: [coach.email],
+        fromName: fromNameFor('coach', parties),
+        replyTo: [client.email],
+        subject: `${client.name} asks to move ${label} to ${shortTime(request.proposedStart, coach)}`,
+        preheader: `Approve or reject by ${momentTime(request.expiresAt, coach)}.`,
+        lang: coach.locale,
+        greeting: greetingFor(coach),
+        paragraphs: [
+          `${client.name} would like to move ${label} of "${parties.programName}". The new time is held for them until you decide.`,
+          ...reason,
+          `If there is no answer by ${momentTime(request.expiresAt, coach)}, the request lapses and the session stays where it is.`,
+        ],
+        details: [
+          ['Now', sessionTime(booking.start, booking.end, coach)],
+          ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, coach)],
+        ],
+        action: { label: 'Approve or reject', url: sessionPage(booking, parties) },
+      },
+      parties.practice,
+    ),
+    renderEmail(
+      {
+        to: [client.email],
+        fromName: fromNameFor('client', parties),
+        replyTo: [coach.email],
+        subject: `Your request to move ${label} is sent`,
+        preheader: `${coach.name} will approve or reject it; until then the new time is held for you.`,
+        lang: client.locale,
+        greeting: greetingFor(client),
+        paragraphs: [
+          `Your request to move ${label} of "${parties.programName}" is with ${coach.name}, and the new time is held for you until they answer.`,
+          `If there is no answer by ${momentTime(request.expiresAt, client)}, the session stays at its current time. You will hear either way.`,
+        ],
+        details: [
+          ['Now', sessionTime(booking.start, booking.end, client)],
+          ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, client)],
+        ],
+        action: { label: 'Open the session', url: sessionPage(booking, parties) },
+      },
+      parties.practice,
+    ),
+  ];
+}
+
+/**
+ * A request turned down or lapsed: the session stays. The client hears either way; the coach hears
+ * of a lapse too, since they did not act on it. Nobody is blamed for a lapse.
+ */
+export function requestClosedEmails(request: RescheduleRequest, booking: Booking, parties: SessionParties, outcome: 'rejected' | 'expired', reason: string | null): EmailMessage[] {
+  const label = sessionLabel(booking);
+  const { coach, client } = parties;
+  const proposed = (side: Side) => sessionTime(request.proposedStart, request.proposedEnd, parties[side]);
+  const toClient = renderEmail(
+    {
+      to: [client.email],
+      fromName: fromNameFor('client', parties),
+      replyTo: [coach.email],
+      subject: outcome === 'rejected' ? `Your request to move ${label} was declined` : `Your request to move ${label} lapsed`,
+      preheader: `Your session stays at ${sessionTime(booking.start, booking.end, client)}.`,
+      lang: client.locale,
+      greeting: greetingFor(client),
+      paragraphs: [
+        outcome === 'rejected'
+          ? `${coach.name} could not move ${label} to ${proposed('client')}.`
+          : `Your request to move ${label} to ${proposed('client')} was not confirmed before it lapsed.`,
+        ...(reason ? [`Reason given: ${reason}`] : []),
+        'Your session stays at its original time. Send a message if you need to talk it over.',
       ],
-      action: { label: 'Open the session', url: link(booking, parties) },
-      attachments: [invite],
-    });
-  });
-}
-
-/** The client asks to move a session 24–48 hours ahead: the coach decides. */
-export function rescheduleRequestedEmail(request: RescheduleRequest, booking: Booking, parties: SessionParties): EmailMessage {
-  const label = sessionLabel(booking);
-  return renderEmail({
-    to: [parties.coachEmail],
-    fromName: 'Rapport',
-    replyTo: [parties.clientEmail],
-    subject: `${parties.clientEmail} asks to move ${label} to ${shortTime(request.proposedStart, parties.coachZone)}`,
-    greeting: 'Hello,',
-    paragraphs: [
-      `${parties.clientEmail} would like to move ${label} of "${parties.programName}". The new time is held for them until you decide.`,
-      ...(request.reason ? [`Reason given: ${request.reason}`] : []),
-      `If you do not answer by ${momentTime(request.expiresAt, parties.coachZone)}, the request lapses and the session stays where it is.`,
-    ],
-    details: [
-      ['Now', sessionTime(booking.start, booking.end, parties.coachZone)],
-      ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, parties.coachZone)],
-    ],
-    action: { label: 'Approve or reject', url: link(booking, parties) },
-  });
-}
-
-/** The client hears that their request was turned down or lapsed: the session stays. */
-export function requestClosedEmail(request: RescheduleRequest, booking: Booking, parties: SessionParties, outcome: 'rejected' | 'expired', reason: string | null): EmailMessage {
-  const label = sessionLabel(booking);
-  return renderEmail({
-    to: [parties.clientEmail],
-    fromName: `${parties.orgName} via Rapport`,
-    replyTo: [parties.coachEmail],
-    subject: outcome === 'rejected' ? `Your request to move ${label} was declined` : `Your request to move ${label} lapsed`,
-    greeting: 'Hello,',
-    paragraphs: [
-      outcome === 'rejected'
-        ? `${parties.orgName} could not move ${label} to ${sessionTime(request.proposedStart, request.proposedEnd, parties.clientZone)}.`
-        : `${parties.orgName} did not answer your request to move ${label} in time.`,
-      ...(reason ? [`Reason given: ${reason}`] : []),
-      'Your session stays at its original time. Send a message if you need to talk it over.',
-    ],
-    details: [['Your session', sessionTime(booking.start, booking.end, parties.clientZone)]],
-    action: { label: 'Open the session', url: link(booking, parties) },
-  });
+      details: [['Your session', sessionTime(booking.start, booking.end, client)]],
+      action: { label: 'Open the session', url: sessionPage(booking, parties) },
+    },
+    parties.practice,
+  );
+  if (outcome === 'rejected') return [toClient];
+  const toCoach = renderEmail(
+    {
+      to: [coach.email],
+      fromName: fromNameFor('coach', parties),
+      replyTo: [client.email],
+      subject: `${client.name}'s request to move ${label} lapsed`,
+      preheader: `The session stays at ${sessionTime(booking.start, booking.end, coach)}.`,
+      lang: coach.locale,
+      greeting: greetingFor(coach),
+      paragraphs: [
+        `${client.name}'s request to move ${label} to ${proposed('coach')} was not answered in time, so it lapsed. The held time is free again.`,
+        `The session stays at its original time, and ${client.name} has been told.`,
+      ],
+      details: [['Session', sessionTime(booking.start, booking.end, coach)]],
+      action: { label: 'Open the session', url: sessionPage(booking, parties) },
+    },
+    parties.practice,
+  );
+  return [toClient, toCoach];
 }
 
 export interface ClientPreparation {
@@ -99,69 +193,81 @@ export interface ClientPreparation {
   openActionItems: string[];
 }
 
-/** 24 hours and 1 hour before: both sides, times in their own zone, with the way in. */
+/** 24 hours and 1 hour before: both sides, times in their own zone, with their own way in. */
 export function reminderEmails(booking: Booking, parties: SessionParties, lead: ReminderLead, preparation: ClientPreparation): EmailMessage[] {
   const label = sessionLabel(booking);
   const when = lead === '24h' ? 'tomorrow' : 'in an hour';
-  const joinLine = `Join from Rapport; joining opens 15 minutes before the start: ${link(booking, parties)}`;
   const clientExtras: string[] = [];
-  if (preparation.prepEmpty === true) clientExtras.push('Your prep form for this session is still empty. Five minutes on it now means we start with what matters most to you.');
+  if (preparation.prepEmpty === true) clientExtras.push('Your prep form for this session is still empty. Five minutes on it now means you start with what matters most to you.');
   if (preparation.prepEmpty === false) clientExtras.push('Thank you for filling in your prep form.');
   if (preparation.openActionItems.length > 0) {
     clientExtras.push(`Still open from earlier sessions: ${preparation.openActionItems.map((t) => `"${t}"`).join('; ')}.`);
   }
-  return [
-    renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
-      subject: `Reminder: ${label} with ${parties.clientEmail} ${when}, ${shortTime(booking.start, parties.coachZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [`${label} of "${parties.programName}" with ${parties.clientEmail} is ${when}.`, joinLine],
-      details: [['When', sessionTime(booking.start, booking.end, parties.coachZone)]],
-      action: { label: 'Open the session', url: link(booking, parties) },
-    }),
-    renderEmail({
-      to: [parties.clientEmail],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `Reminder: your ${label} is ${when}, ${shortTime(booking.start, parties.clientZone)}`,
-      greeting: 'Hello,',
-      paragraphs: [`Your ${label} of "${parties.programName}" is ${when}.`, ...clientExtras, joinLine],
-      details: [['When', sessionTime(booking.start, booking.end, parties.clientZone)]],
-      action: { label: 'Prepare and join', url: link(booking, parties) },
-    }),
-  ];
+  return SIDES.map((side) => {
+    const reader = parties[side];
+    const partner = parties[other(side)];
+    return renderEmail(
+      {
+        to: [reader.email],
+        fromName: fromNameFor(side, parties),
+        replyTo: [partner.email],
+        subject: `Reminder: ${label} with ${partner.name} ${when}, ${shortTime(booking.start, reader)}`,
+        preheader: `${sessionTime(booking.start, booking.end, reader)}. Joining opens 15 minutes before the start.`,
+        lang: reader.locale,
+        greeting: greetingFor(reader),
+        paragraphs: [`${label} of "${parties.programName}" with ${partner.name} is ${when}.`, ...(side === 'client' ? clientExtras : [])],
+        details: sessionDetails(booking, parties, side),
+        action: { label: 'Join the session', url: parties.joinLinks[side] },
+        links: [{ label: side === 'client' && preparation.prepEmpty !== null ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) }, ...changeLinks(booking, parties)],
+        notes: ['The join link is yours alone; joining opens 15 minutes before the start.', policyNote(side)],
+      },
+      parties.practice,
+    );
+  });
 }
 
 /** A missed session, marked by the coach or found 15 minutes in: both sides hear of it. */
 export function noShowEmails(booking: Booking, parties: SessionParties): EmailMessage[] {
   const label = sessionLabel(booking);
+  const { coach, client } = parties;
   const automatic = booking.noShowMarkedBy === 'automatic';
+  const messages = appLinks.messages(parties.appUrl, booking.orgId, booking.programId);
   return [
-    renderEmail({
-      to: [parties.coachEmail],
-      fromName: 'Rapport',
-      subject: `No-show: ${label} with ${parties.clientEmail}`,
-      greeting: 'Hello,',
-      paragraphs: [
-        automatic ? `${parties.clientEmail} had not joined ${label} 15 minutes after the start, so it is marked as a no-show.` : `You marked ${label} with ${parties.clientEmail} as a no-show.`,
-        'The session counts as used. A message to check in often helps.',
-      ],
-      details: [['Was', sessionTime(booking.start, booking.end, parties.coachZone)]],
-      action: { label: 'Send a message', url: appLinks.messages(parties.appUrl, booking.orgId, booking.programId) },
-    }),
-    renderEmail({
-      to: [parties.clientEmail],
-      fromName: `${parties.orgName} via Rapport`,
-      replyTo: [parties.coachEmail],
-      subject: `We missed you at your ${label}`,
-      greeting: 'Hello,',
-      paragraphs: [
-        `Your ${label} of "${parties.programName}" was marked as missed, and it counts as used.`,
-        'If something came up, send a message and we will find the next step together.',
-      ],
-      details: [['Was', sessionTime(booking.start, booking.end, parties.clientZone)]],
-      action: { label: 'Send a message', url: appLinks.messages(parties.appUrl, booking.orgId, booking.programId) },
-    }),
+    renderEmail(
+      {
+        to: [coach.email],
+        fromName: fromNameFor('coach', parties),
+        replyTo: [client.email],
+        subject: `No-show: ${label} with ${client.name}`,
+        preheader: 'The session counts as used.',
+        lang: coach.locale,
+        greeting: greetingFor(coach),
+        paragraphs: [
+          automatic ? `${client.name} had not joined ${label} 15 minutes after the start, so it is marked as a no-show.` : `You marked ${label} with ${client.name} as a no-show.`,
+          'The session counts as used. A message to check in often helps.',
+        ],
+        details: [['Was', sessionTime(booking.start, booking.end, coach)]],
+        action: { label: 'Send a message', url: messages },
+      },
+      parties.practice,
+    ),
+    renderEmail(
+      {
+        to: [client.email],
+        fromName: fromNameFor('client', parties),
+        replyTo: [coach.email],
+        subject: `We missed you at ${label}`,
+        preheader: 'If something came up, send a message.',
+        lang: client.locale,
+        greeting: greetingFor(client),
+        paragraphs: [
+          `${label} of "${parties.programName}" with ${coach.name} was marked as missed, and it counts as used.`,
+          'If something came up, send a message and you will find the next step together.',
+        ],
+        details: [['Was', sessionTime(booking.start, booking.end, client)]],
+        action: { label: 'Send a message', url: messages },
+      },
+      parties.practice,
+    ),
   ];
 }

@@ -27,26 +27,29 @@ export interface ApiFunctionSpec {
   managesSchedules?: true;
   /** Fetches coaches' ICS feeds over the internet. */
   fetchesCalendars?: true;
+  /** Writes join links into what it composes (emails, invites, the feed): reads the join-link key. */
+  signsJoinLinks?: true;
 }
 
 export const apiFunctions = {
   system: { entry: 'functions/api/system.ts', table: 'none' },
   openapi: { entry: 'functions/api/openapi.ts', table: 'none' },
-  identity: { entry: 'functions/api/identity.ts', table: 'read' },
-  orgs: { entry: 'functions/api/orgs.ts', table: 'readWrite' },
+  identity: { entry: 'functions/api/identity.ts', table: 'readWrite' },
+  orgs: { entry: 'functions/api/orgs.ts', table: 'readWrite', signsJoinLinks: true },
   schedules: { entry: 'functions/api/schedules.ts', table: 'readWrite' },
   calendar: { entry: 'functions/api/calendar.ts', table: 'readWrite', fetchesCalendars: true },
-  feeds: { entry: 'functions/api/feeds.ts', table: 'read' },
-  programs: { entry: 'functions/api/programs.ts', table: 'readWrite' },
+  feeds: { entry: 'functions/api/feeds.ts', table: 'read', signsJoinLinks: true },
+  join: { entry: 'functions/api/join.ts', table: 'readWrite' },
+  programs: { entry: 'functions/api/programs.ts', table: 'readWrite', signsJoinLinks: true },
   invites: { entry: 'functions/api/invites.ts', table: 'readWrite' },
   messages: { entry: 'functions/api/messages.ts', table: 'readWrite' },
   resources: { entry: 'functions/api/resources.ts', table: 'readWrite' },
   worksheets: { entry: 'functions/api/worksheets.ts', table: 'readWrite' },
   actionItems: { entry: 'functions/api/action-items.ts', table: 'readWrite' },
-  availability: { entry: 'functions/api/availability.ts', table: 'read', fetchesCalendars: true },
-  bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', fetchesCalendars: true },
-  sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite' },
-  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite', fetchesCalendars: true },
+  availability: { entry: 'functions/api/availability.ts', table: 'read' },
+  bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', signsJoinLinks: true },
+  sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite', signsJoinLinks: true },
+  introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -69,7 +72,8 @@ export const routes = [
     summary: 'The OpenAPI 3.1 description of this API',
   },
 
-  { method: 'GET', path: '/me', fn: 'identity', summary: 'The caller and their memberships' },
+  { method: 'GET', path: '/me', fn: 'identity', summary: 'The caller, their profile and memberships' },
+  { method: 'PATCH', path: '/me', fn: 'identity', summary: "Change the caller's name, zone, locale, hour cycle, bio or photo" },
 
   { method: 'POST', path: '/orgs', fn: 'orgs', summary: 'Create an org; the caller becomes its coach' },
   { method: 'GET', path: '/orgs/{orgId}', fn: 'orgs', summary: 'Read an org' },
@@ -89,6 +93,14 @@ export const routes = [
     public: true,
     publicBecause: 'Calendar apps subscribe without credentials; the unguessable secret in the URL is the credential, and a wrong one is a 404.',
     summary: "The coach's private ICS feed of their sessions",
+  },
+  {
+    method: 'GET',
+    path: '/j/{token}',
+    fn: 'join',
+    public: true,
+    publicBecause: 'Calendar apps and email clients open join links without credentials; the unguessable per-person secret in the URL is the credential, and a wrong one is a 404.',
+    summary: 'A personal join link: records the join and redirects to the meeting (inside the join window)',
   },
 
   { method: 'POST', path: '/orgs/{orgId}/programs', fn: 'programs', summary: 'Create a 1:1 coaching program with its whole private space' },

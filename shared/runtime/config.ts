@@ -17,6 +17,8 @@ export const config = {
   tableName: () => required('TABLE_NAME'),
   senderEmail: () => required('SENDER_EMAIL'),
   appUrl: () => required('APP_URL'),
+  /** Where the API itself is served (join links point at it). */
+  apiUrl: () => required('PUBLIC_API_URL').replace(/\/$/, ''),
   scheduleGroup: () => required('SCHEDULE_GROUP'),
   schedulerRoleArn: () => required('SCHEDULER_ROLE_ARN'),
   schedulerDeadLetterArn: () => required('SCHEDULER_DLQ_ARN'),

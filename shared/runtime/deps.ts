@@ -1,3 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ActionItemsRepository } from '../data/action-items-repository';
 import { loadBookingContext } from '../data/booking-context';
@@ -9,6 +10,7 @@ import { MessagesRepository } from '../data/messages-repository';
 import { OrgsRepository } from '../data/orgs-repository';
 import { OutboxRepository } from '../data/outbox-repository';
 import { ProgramsRepository } from '../data/programs-repository';
+import { ProfilesRepository } from '../data/profiles-repository';
 import { RateLimitsRepository } from '../data/rate-limits-repository';
 import { RescheduleRequestsRepository } from '../data/reschedule-requests-repository';
 import { ResourcesRepository } from '../data/resources-repository';
@@ -19,6 +21,7 @@ import { WorksheetsRepository } from '../data/worksheets-repository';
 import { WriteTransaction } from '../data/write-transaction';
 import { clock as currentClock, type Clock } from './clock';
 import { config } from './config';
+import { sdkClientConfig } from './sdk-client-config';
 
 /**
  * The composition root of the Lambdas, data side: adapters are built on first use and kept for the
@@ -30,10 +33,11 @@ let documentClient: DynamoDBDocumentClient | undefined;
 /** Reads the current clock on every call, so the local stack's movable clock is always seen. */
 export const clock = (): Clock => ({ now: () => currentClock().now() });
 
-export const table = (): Table => ({ db: (documentClient ??= createDocumentClient()), name: config.tableName() });
+export const table = (): Table => ({ db: (documentClient ??= createDocumentClient(new DynamoDBClient(sdkClientConfig()))), name: config.tableName() });
 export const transaction = () => new WriteTransaction(table());
 
 export const orgsRepository = () => new OrgsRepository(table());
+export const profilesRepository = () => new ProfilesRepository(table());
 export const programsRepository = () => new ProgramsRepository(table());
 export const messagesRepository = () => new MessagesRepository(table());
 export const invitesRepository = () => new InvitesRepository(table());

@@ -2,10 +2,7 @@ import type { IntroCallChangeDeps } from '../use-cases/intro-calls/intro-call-de
 import { config } from './config';
 import { clock, coachCalendarRepository, introCallsRepository, outboxRepository, rateLimitsRepository, transaction } from './deps';
 
-/**
- * The composition root for intro calls that do not look for a time (cancel, list, remind). It
- * leaves out the calendar-feed parser, so the reminder bundle does not carry it.
- */
+/** The composition root for intro calls. Finding a time reads the calendar's stored busy time with the org: no feed parser here. */
 export const introCallDeps = (): IntroCallChangeDeps => ({
   introCalls: introCallsRepository(),
   calendar: coachCalendarRepository(),
@@ -14,5 +11,6 @@ export const introCallDeps = (): IntroCallChangeDeps => ({
   transaction,
   clock: clock(),
   appUrl: config.appUrl(),
+  senderEmail: config.senderEmail(),
 });
 

@@ -4,18 +4,21 @@ import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
+import { sessionDeps } from './session-deps';
+import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
+import { sdkClientConfig } from './sdk-client-config';
 import { clock, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
 
-/** The one check in the mail path: suppressed addresses are left out before SES is called. */
-export const mailer = () => suppressingMailer(new SesMailer((sesClient ??= new SESv2Client({})), config.senderEmail()), suppressionRepository());
+export const mailer = () =>
+  suppressingMailer(new SesMailer((sesClient ??= new SESv2Client(sdkClientConfig(3_000))), config.senderEmail(), clock()), suppressionRepository());
 
 export const sessionScheduler = () =>
-  new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient({})), {
+  new EventBridgeSessionScheduler((schedulerClient ??= new SchedulerClient(sdkClientConfig(3_000))), {
     groupName: config.scheduleGroup(),
     roleArn: config.schedulerRoleArn(),
     deadLetterArn: config.schedulerDeadLetterArn(),
@@ -23,4 +26,10 @@ export const sessionScheduler = () =>
   });
 
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({ outbox: outboxRepository(), mailer: mailer(), scheduler: sessionScheduler(), clock: clock() });
+export const relayDeps = (): RelayDeps => ({
+  outbox: outboxRepository(),
+  mailer: mailer(),
+  scheduler: sessionScheduler(),
+  clock: clock(),
+  reissue: (effect) => reissueInvites(sessionDeps(), effect),
+});

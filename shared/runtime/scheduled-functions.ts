@@ -19,6 +19,8 @@ export interface ScheduledFunctionSpec {
   managesSchedules?: true;
   /** Reads the coach's calendar feed over the internet. */
   fetchesCalendars?: true;
+  /** Composes session emails with join links: reads the join-link key. */
+  signsJoinLinks?: true;
 }
 
 export const scheduledFunctions = {
@@ -27,25 +29,29 @@ export const scheduledFunctions = {
     description: 'Reminds both sides 24 hours and 1 hour before a session or an intro call',
     trigger: 'target',
     arnVariable: 'REMINDER_FUNCTION_ARN',
-    },
+    signsJoinLinks: true,
+  },
   noShow: {
     entry: 'functions/scheduled/no-show.ts',
     description: 'Marks a session a no-show when the client has not joined 15 minutes in',
     trigger: 'target',
     arnVariable: 'NO_SHOW_FUNCTION_ARN',
-    },
+    signsJoinLinks: true,
+  },
   rescheduleExpiry: {
     entry: 'functions/scheduled/reschedule-expiry.ts',
     description: 'Lapses a reschedule request the coach did not answer in time',
     trigger: 'target',
     arnVariable: 'RESCHEDULE_EXPIRY_FUNCTION_ARN',
-    },
+    signsJoinLinks: true,
+  },
   outboxRelay: {
     entry: 'functions/events/outbox-relay.ts',
     description: 'Carries out the emails and schedules of each write, right after it commits',
     trigger: 'outbox-stream',
     sendsEmail: true,
     managesSchedules: true,
+    signsJoinLinks: true,
   },
   outboxSweeper: {
     entry: 'functions/scheduled/outbox-sweeper.ts',
@@ -53,11 +59,18 @@ export const scheduledFunctions = {
     trigger: 'every-minute',
     sendsEmail: true,
     managesSchedules: true,
+    signsJoinLinks: true,
   },
   mailFeedback: {
     entry: 'functions/events/mail-feedback.ts',
     description: 'Suppresses addresses SES reports as permanently bounced or complaining',
     trigger: 'mail-feedback',
+  },
+  calendarRefresh: {
+    entry: 'functions/scheduled/calendar-refresh.ts',
+    description: "Reads coaches' connected calendars again (each about every 10 minutes) and stores their busy time",
+    trigger: 'every-minute',
+    fetchesCalendars: true,
   },
 } as const satisfies Record<string, ScheduledFunctionSpec>;
 

@@ -1,5 +1,9 @@
 import type { SessionDeps } from '../use-cases/bookings/booking-deps';
 import { config } from './config';
+import { joinLinkKey } from './join-key';
+import type { SessionLinks } from '../use-cases/bookings/session-parties';
+
+export const sessionLinks = (): SessionLinks => ({ appUrl: config.appUrl(), apiUrl: config.apiUrl(), senderEmail: config.senderEmail(), joinKey: joinLinkKey });
 import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, transaction } from './deps';
 
 /**
@@ -14,5 +18,5 @@ export const sessionDeps = (): SessionDeps => ({
   outbox: outboxRepository(),
   transaction,
   clock: clock(),
-  appUrl: config.appUrl(),
+  links: sessionLinks(),
 });

@@ -19,6 +19,9 @@ describe('Lambda bundles', () => {
     expect(outputs).toHaveLength(1);
     const bytes = outputs[0]?.bytes ?? Infinity;
     expect(bytes).toBeLessThan(BUDGET_BYTES);
+    // Only the functions that read feeds carry the iCalendar parser: the request path reads stored busy time.
+    const parsesFeeds = Object.keys(result.metafile?.inputs ?? {}).some((input) => input.includes('node_modules/ical.js/'));
+    expect(parsesFeeds).toBe('fetchesCalendars' in spec && spec.fetchesCalendars === true);
     const code = result.outputFiles?.[0]?.text ?? '';
     expect(code).toMatch(/^import\{createRequire as __cr\}from'node:module'/);
     expect(code).toContain('export{');

@@ -218,7 +218,7 @@ describe('the session automation', () => {
       .filter((s: any) => [].concat(s.Action).includes('lambda:InvokeFunction' as never))
       .flatMap((s: any) => [].concat(s.Resource))
       .map((r: any) => JSON.stringify(r));
-    for (const target of ['reminder', 'noShow', 'rescheduleExpiry', 'outboxSweeper']) {
+    for (const target of ['reminder', 'noShow', 'rescheduleExpiry', 'outboxSweeper', 'calendarRefresh']) {
       expect(invokable.some((r) => r.includes(`Workers${target}`)), target).toBe(true);
     }
     expect(invokable.some((r) => r.includes('Api'))).toBe(false);
@@ -260,6 +260,17 @@ describe('the session automation', () => {
     for (const kind of ['ScheduleDelivery', 'ScheduledRun', 'RelayStream']) {
       expect(Object.keys(template.findOutputs('*')).some((id) => id.includes(`${kind}QueueUrl`)), kind).toBe(true);
     }
+  });
+
+  it("reads coaches' calendars in the background: a function on its own one-minute schedule, with time to spare", () => {
+    const refresh = functionsByEntry().find((f) => f.props.Description === scheduledFunctions.calendarRefresh.description);
+    expect(refresh).toBeDefined();
+    expect(refresh?.props.Timeout).toBeGreaterThanOrEqual(60);
+    const schedules = resourcesOf('AWS::Scheduler::Schedule').filter((s) => s.Properties.ScheduleExpression === 'rate(1 minute)');
+    const targets = schedules.map((s) => JSON.stringify(s.Properties.Target.Arn));
+    expect(targets.some((arn) => arn.includes(String(refresh?.id)))).toBe(true);
+    // It writes busy time and the sync status, and sends no email.
+    expect(refresh?.props.Environment.Variables.CALENDAR_FETCH_POLICY).toBe('public-https');
   });
 
   it('gives the API functions no Scheduler or SES rights: their follow-up work goes through the outbox', () => {

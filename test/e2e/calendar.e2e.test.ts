@@ -25,7 +25,7 @@ describe("connecting the coach's calendar", () => {
     const before = ics.requests;
     const response = await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ connected: true, icsUrl: ics.calendarUrl });
+    expect(response.body).toMatchObject({ connected: true, icsUrl: ics.calendarUrl, lastSyncedAt: '2026-12-01T08:00:00Z', lastSyncError: null, eventsInHorizon: 0 });
     expect(response.body.feedUrl).toMatch(new RegExp(`^${stack.url}/feeds/${orgId}\\.[A-Za-z0-9_-]{40,}\\.ics$`));
     expect(ics.requests).toBe(before + 1);
     expect((await coach.get(`/orgs/${orgId}`)).body.calendar).toEqual(response.body);
@@ -57,7 +57,7 @@ describe("connecting the coach's calendar", () => {
   it('keeps the same feed URL across disconnecting and reconnecting', async () => {
     const { feedUrl } = (await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).body;
     const off = await coach.delete(`/orgs/${orgId}/calendar`);
-    expect(off.body).toEqual({ connected: false, icsUrl: null, feedUrl });
+    expect(off.body).toEqual({ connected: false, icsUrl: null, feedUrl, lastSyncedAt: null, lastSyncError: null, eventsInHorizon: null });
     expect((await fetch(feedUrl)).status).toBe(200);
     expect((await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).body.feedUrl).toBe(feedUrl);
   });

@@ -7,7 +7,8 @@ import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getAvailability } from '../../shared/use-cases/bookings/availability';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
-import { aBookableProgram, aCoachOrg, bookingDepsFor, FakeCalendarFeeds } from '../support/booking-scenarios';
+import { aBookableProgram, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
+import { calendarWith } from '../support/ics-server';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
 
@@ -190,9 +191,9 @@ describe('booking rules', () => {
   it('refuses a time that is not an offered slot: outside the windows, off the step, within notice, on a calendar event', async () => {
     const org = await aCoachOrg(table, clock, { minimumNoticeMinutes: 24 * 60 });
     const program = await aBookableProgram(table, clock, org);
-    const feeds = new FakeCalendarFeeds();
-    feeds.events = [{ start: at('2026-12-03T12:00:00Z') / 60_000, end: at('2026-12-03T13:00:00Z') / 60_000 }];
-    const deps = bookingDepsFor(table, clock, feeds);
+    org.calendar.ics = calendarWith([{ uid: 'dentist', start: 'DTSTART:20261203T120000Z', end: 'DTEND:20261203T130000Z' }]);
+    await connectTestCalendar(table, clock, org.coach, org.orgId, org.calendar);
+    const deps = bookingDepsFor(table, clock);
     for (const start of ['2026-12-05T10:00:00Z', '2026-12-03T08:00:00Z', '2026-12-03T10:10:00Z', '2026-11-30T10:00:00Z', '2026-12-01T07:00:00Z', '2026-12-03T11:30:00Z', '2026-12-03T12:30:00Z']) {
       expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at(start) })), start).toBe('409 slot_unavailable');
     }

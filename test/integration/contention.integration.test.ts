@@ -1,3 +1,4 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/data/keys';
@@ -107,7 +108,7 @@ describe('invites and programs under contention', () => {
     const program = await createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId });
     expect(creating.refused()).toBe(2);
 
-    const inviteDeps: InviteDeps = { ...base, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), invites: new InvitesRepository(table), outbox: new OutboxRepository(table), appUrl: 'https://app.test' };
+    const inviteDeps: InviteDeps = { ...base, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), invites: new InvitesRepository(table), outbox: new OutboxRepository(table), profiles: new ProfilesRepository(table), appUrl: 'https://app.test' };
     const inviting = contended(inviteDeps, 2);
     const invite = await createInvite(inviting, org.coach, org.orgId, program.programId, 'client@northwind-coaching.com');
     expect(inviting.refused()).toBe(2);

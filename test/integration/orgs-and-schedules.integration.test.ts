@@ -1,3 +1,6 @@
+import { WriteTransaction } from '../../shared/data/write-transaction';
+import { OutboxRepository } from '../../shared/data/outbox-repository';
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { SCHEDULE_LIMITS } from '../../shared/domain/schedules/schedule';
@@ -33,14 +36,14 @@ const expectAppError = async (promise: Promise<unknown>, status: number, code: s
 describe('orgs', () => {
   it('makes the creator the coach, visible in their memberships', async () => {
     const coach = aCaller();
-    const org = await createOrg({ orgs, clock }, coach, { name: 'North Star Coaching', timeZone: 'Europe/London' }, ORIGIN);
+    const org = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'North Star Coaching', timeZone: 'Europe/London' }, ORIGIN);
     expect(org).toMatchObject({ name: 'North Star Coaching', timeZone: 'Europe/London', calendar: { connected: false }, createdAt: '2026-12-01T09:00:00Z' });
-    expect((await getMe({ orgs }, coach)).memberships).toEqual([{ orgId: org.orgId, role: 'coach' }]);
+    expect((await getMe({ orgs, profiles: new ProfilesRepository(table) }, coach)).memberships).toEqual([{ orgId: org.orgId, role: 'coach' }]);
   });
 
   it('hides an org from everyone but its coach, and reads it in one request for the coach', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     await expectAppError(getOrg({ orgs }, aCaller('stranger'), orgId, ORIGIN), 404, 'not_found');
     table.calls.length = 0;
     await getOrg({ orgs }, coach, orgId, ORIGIN);
@@ -49,16 +52,16 @@ describe('orgs', () => {
 
   it('updates fields and refuses intro calls on a schedule the org does not have', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
-    const updated = await updateOrg({ orgs, clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const updated = await updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { name: 'B', meetingUrl: 'https://meet.example.com/coach' }, ORIGIN);
     expect(updated).toMatchObject({ name: 'B', meetingUrl: 'https://meet.example.com/coach' });
     await expectAppError(
-      updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15, questions: [] } }, ORIGIN),
+      updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: 'missing', durationMinutes: 15, questions: [] } }, ORIGIN),
       400,
       'validation_failed',
     );
     const schedule = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
-    const withIntro = await updateOrg({ orgs, clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15, questions: [] } }, ORIGIN);
+    const withIntro = await updateOrg({ orgs, outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, coach, orgId, { introCalls: { enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15, questions: [] } }, ORIGIN);
     expect(withIntro.introCalls).toEqual({ enabled: true, scheduleId: schedule.scheduleId, durationMinutes: 15, questions: [] });
   });
 });
@@ -66,7 +69,7 @@ describe('orgs', () => {
 describe('schedules', () => {
   it('are created, listed page by page and read back', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const created = [];
     for (const name of ['One', 'Two', 'Three']) {
       created.push(await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule({ name })));
@@ -83,7 +86,7 @@ describe('schedules', () => {
 
   it('stop at the per-org limit, even when added concurrently', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const attempts = await Promise.allSettled(
       Array.from({ length: SCHEDULE_LIMITS.schedulesPerOrg + 5 }, (_, i) => createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule({ name: `S${i}` }))),
     );
@@ -94,7 +97,7 @@ describe('schedules', () => {
 
   it('applies concurrent PATCHes one on top of the other, losing neither', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
     await Promise.all([
       updateSchedule({ orgs, clock }, coach, orgId, scheduleId, { bufferMinutes: 15 }),
@@ -106,7 +109,7 @@ describe('schedules', () => {
 
   it('validates the merged schedule of a PATCH as a whole', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'A', timeZone: 'UTC' }, ORIGIN);
     const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule());
     await expectAppError(
       updateSchedule({ orgs, clock }, coach, orgId, scheduleId, { weekly: [{ day: 'mon', start: '12:00', end: '11:00' }] }),

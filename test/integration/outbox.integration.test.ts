@@ -30,6 +30,9 @@ class RecordingScheduler implements SessionScheduler {
   }
 }
 
+/** Reissuing invites is tested end to end; here only its place among the effects matters. */
+const noReissue = async () => 0;
+
 let table: TestTable;
 let outbox: OutboxRepository;
 beforeAll(async () => {
@@ -49,7 +52,7 @@ async function commitEntry(deps: { outbox: OutboxRepository; clock: TestClock },
 
 describe('the outbox', () => {
   it('sends after the commit and then disappears; a second delivery of the same entry does nothing', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), clock: TestClock.at('2026-12-01T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), reissue: noReissue, clock: TestClock.at('2026-12-01T09:00:00Z') };
     const entry = await commitEntry(deps, 'ORG#o1', ['one', 'two']);
     expect(await relayNewEntry(deps, entry)).toBe(true);
     expect(await relayNewEntry(deps, entry)).toBe(false); // streams deliver at least once
@@ -59,7 +62,7 @@ describe('the outbox', () => {
   });
 
   it('retries only what failed, after the lease, without sending anything twice', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), clock: TestClock.at('2026-12-02T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), reissue: noReissue, clock: TestClock.at('2026-12-02T09:00:00Z') };
     const entry = await commitEntry(deps, 'ORG#o2', ['first', 'second', 'third']);
     deps.mailer.failNext = [];
     const send = deps.mailer.send.bind(deps.mailer);
@@ -83,18 +86,24 @@ describe('the outbox', () => {
   });
 
   it('gives up on an email that can never be sent, and carries on with the rest', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), clock: TestClock.at('2026-12-03T09:00:00Z') };
-    deps.mailer.failNext = [new PermanentMailError('MessageRejected')];
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), reissue: noReissue, clock: TestClock.at('2026-12-03T09:00:00Z') };
+    // Refused for good, then SES down for the next one: the refusal must outlive the retry.
+    deps.mailer.failNext = [new PermanentMailError('MessageRejected'), new Error('SES is down')];
     const entry = await commitEntry(deps, 'ORG#o3', ['rejected', 'fine']);
-    await relayNewEntry(deps, entry);
+    expect(await relayNewEntry(deps, entry)).toBe(false);
+    deps.clock.advanceMinutes(2);
+    expect(await relayDue(deps)).toEqual({ relayed: 1, pending: 0 });
     expect(deps.mailer.sent).toEqual(['fine']);
     deps.clock.advanceMinutes(60);
     expect(await outbox.due(deps.clock.now())).toEqual([]);
+    // Not dropped silently: kept as failed, with who it was for and why.
+    const failed = (await outbox.failed()).find((f) => f.entryId === entry.entryId);
+    expect(failed?.failures).toEqual([{ index: 0, to: ['a@example.com'], subject: 'rejected', error: 'MessageRejected' }]);
   });
 
   it('performs schedule effects with the emails', async () => {
     const scheduler = new RecordingScheduler();
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler, clock: TestClock.at('2026-12-05T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler, reissue: noReissue, clock: TestClock.at('2026-12-05T09:00:00Z') };
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o5', [
       email('booked'),
@@ -107,7 +116,7 @@ describe('the outbox', () => {
   });
 
   it('keeps the entry when the write it follows is refused: no email for a write that did not happen', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), clock: TestClock.at('2026-12-04T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), reissue: noReissue, clock: TestClock.at('2026-12-04T09:00:00Z') };
     const tx = new WriteTransaction(table);
     stageEffects(deps, tx, 'ORG#o4', [email('never')]);
     tx.add({ ConditionCheck: { TableName: table.name, Key: { pk: 'NOPE', sk: 'NOPE' }, ConditionExpression: 'attribute_exists(pk)' } }, 'guard');
@@ -122,7 +131,7 @@ describe('the outbox, when effects fail', () => {
     const scheduler = new RecordingScheduler();
     const mailer = new RecordingMailer();
     mailer.failNext = [new Error('SES is down')];
-    const deps = { outbox, mailer, scheduler, clock: TestClock.at('2026-12-06T09:00:00Z') };
+    const deps = { outbox, mailer, scheduler, reissue: noReissue, clock: TestClock.at('2026-12-06T09:00:00Z') };
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o6', [email('booked'), { type: 'schedule', schedule: { name: 'b6-no-show', at: Date.parse('2026-12-07T10:15:00Z') / 60_000, target: 'noShow', payload: {} } }]);
     await tx.commit();
@@ -139,7 +148,7 @@ describe('the outbox, when effects fail', () => {
     scheduler.upsert = async (schedule) => {
       upserted.push(schedule);
     };
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler, clock: TestClock.at('2026-12-08T12:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler, reissue: noReissue, clock: TestClock.at('2026-12-08T12:00:00Z') };
     const past = Date.parse('2026-12-08T11:00:00Z') / 60_000;
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o7', [

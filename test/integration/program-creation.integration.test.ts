@@ -1,5 +1,7 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
 import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
 import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
@@ -11,6 +13,7 @@ import { WriteTransaction } from '../../shared/data/write-transaction';
 import { AppError } from '../../shared/domain/errors';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
+import { connectTestCalendar } from '../support/booking-scenarios';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aCaller } from '../support/scenarios';
 import { TestClock } from '../support/test-clock';
@@ -39,8 +42,8 @@ const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => 
 });
 
 async function anOrgWithCalendar(coach = aCaller()) {
-  const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
-  await orgs.connectCalendar(orgId, { icsUrl: 'https://calendar.example.com/a.ics', connectedAt: 'now' }, { secret: 's', createdAt: 'now' }, 'now');
+  const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
+  await connectTestCalendar(table, clock, coach, orgId);
   return { coach, orgId };
 }
 
@@ -90,7 +93,7 @@ describe('creating a program', () => {
 
   it('refuses without a connected calendar, and when the calendar goes away during creation', async () => {
     const coach = aCaller();
-    const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'No Calendar', timeZone: 'UTC' }, 'https://api.test');
+    const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'No Calendar', timeZone: 'UTC' }, 'https://api.test');
     await expect(createProgram(deps(), coach, orgId, { type: 'one_to_one_coaching' })).rejects.toMatchObject({ status: 409, code: 'calendar_not_connected' });
 
     const connected = await anOrgWithCalendar();
@@ -100,7 +103,7 @@ describe('creating a program', () => {
         const tx = new WriteTransaction(table);
         const commit = tx.commit.bind(tx);
         tx.commit = async () => {
-          await orgs.disconnectCalendar(connected.orgId, 'now');
+          await new CalendarSyncRepository(table).disconnect(connected.orgId, 'now');
           return commit();
         };
         return tx;

@@ -1,5 +1,6 @@
+import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { randomUUID } from 'node:crypto';
-import type { CalendarFeeds } from '../../shared/adapters/calendar/calendar-feeds';
+import { readBusyTime } from '../../shared/adapters/calendar/busy-time-reader';
 import { loadBookingContext } from '../../shared/data/booking-context';
 import { BookingsRepository } from '../../shared/data/bookings-repository';
 import { CoachCalendarRepository } from '../../shared/data/coach-calendar-repository';
@@ -11,10 +12,14 @@ import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
 import { RescheduleRequestsRepository } from '../../shared/data/reschedule-requests-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
-import type { Interval } from '../../shared/domain/time/interval';
+import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
+import { unprocessable, type AppError } from '../../shared/domain/errors';
 import type { Caller } from '../../shared/http/http-event';
 import type { CreateScheduleBody } from '../../shared/http/schemas/schedules';
 import type { BookingDeps } from '../../shared/use-cases/bookings/booking-deps';
+import type { BusyTimeRequest, CalendarSource, FetchedFeed } from '../../shared/use-cases/calendar/calendar-source';
+import { connectCalendar } from '../../shared/use-cases/calendar/connect-calendar';
+import type { CalendarSyncDeps } from '../../shared/use-cases/calendar/sync-busy-time';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { updateOrg } from '../../shared/use-cases/orgs/update-org';
 import type { IntroCallDeps } from '../../shared/use-cases/intro-calls/intro-call-deps';
@@ -22,39 +27,82 @@ import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { createProgram } from '../../shared/use-cases/programs/create-program';
 import { createSchedule } from '../../shared/use-cases/schedules/schedule-use-cases';
 import type { TestTable } from './dynamo';
+import { emptyCalendar } from './ics-server';
 import { aCaller, aWeekdaySchedule } from './scenarios';
 import type { TestClock } from './test-clock';
 
-/** A coach's calendar feed as the use cases see it: events set by the test. */
-export class FakeCalendarFeeds implements Pick<CalendarFeeds, 'busy'> {
-  events: Interval[] = [];
-  async busy(_url: string, from: number, to: number): Promise<Interval[]> {
-    return this.events.filter((e) => e.end > from && e.start < to);
+/**
+ * A coach's calendar server without the network (the fetcher has tests of its own against a real
+ * loopback server): it serves, at its own URL, the ICS text a test sets, or fails as the test says.
+ * Reading the feed is the real reader. `StubCalendarSource.network` serves every stub by URL, as
+ * the internet does for the background refresh.
+ */
+export class StubCalendarSource implements CalendarSource {
+  private static readonly byUrl = new Map<string, StubCalendarSource>();
+  static readonly network: CalendarSource = {
+    fetch: (url) => {
+      const stub = StubCalendarSource.byUrl.get(url);
+      return stub ? stub.fetch() : Promise.reject(unprocessable('calendar_unreachable', 'No such test calendar.'));
+    },
+    read: (text, request) => readBusyTime(text, request),
+  };
+
+  readonly url = `https://calendar.test/${randomUUID()}.ics`;
+  ics = emptyCalendar();
+  failure: AppError | null = null;
+  fetches = 0;
+
+  constructor() {
+    StubCalendarSource.byUrl.set(this.url, this);
+  }
+
+  async fetch(): Promise<FetchedFeed> {
+    this.fetches++;
+    if (this.failure) throw this.failure;
+    return { kind: 'fresh', text: this.ics, etag: null, lastModified: null };
+  }
+
+  read(text: string, request: BusyTimeRequest) {
+    return readBusyTime(text, request);
   }
 }
 
-export function bookingDepsFor(table: TestTable, clock: TestClock, feeds = new FakeCalendarFeeds()): BookingDeps {
+/** Links as the local stack makes them: a fixed join-link key, test hosts. */
+export const testLinks = { appUrl: 'https://app.test', apiUrl: 'https://api.test', senderEmail: 'sessions@practice.test', joinKey: async () => Buffer.alloc(32, 7) };
+
+export const calendarSyncDepsFor = (table: TestTable, clock: TestClock, source: CalendarSource): CalendarSyncDeps => ({
+  sync: new CalendarSyncRepository(table),
+  sessions: new CoachCalendarRepository(table),
+  source,
+  clock,
+});
+
+/** Connects (or reconnects) the org's calendar through the real use case, reading whatever `source` serves. */
+export async function connectTestCalendar(table: TestTable, clock: TestClock, coach: Caller, orgId: string, source = new StubCalendarSource()) {
+  return connectCalendar({ ...calendarSyncDepsFor(table, clock, source), orgs: new OrgsRepository(table) }, coach, orgId, source.url, 'https://api.test');
+}
+
+export function bookingDepsFor(table: TestTable, clock: TestClock): BookingDeps {
   return {
     context: (ref) => loadBookingContext(table, ref),
     bookings: new BookingsRepository(table),
     requests: new RescheduleRequestsRepository(table),
     calendar: new CoachCalendarRepository(table),
-    feeds,
     outbox: new OutboxRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
-    appUrl: 'https://app.test',
+    links: testLinks,
   };
 }
 
-/** A coach with an org, a connected calendar and one schedule. */
-export async function aCoachOrg(table: TestTable, clock: TestClock, schedule: Partial<CreateScheduleBody> = {}) {
+/** A coach with an org, a connected calendar (served by `calendar`, empty to begin with) and one schedule. */
+export async function aCoachOrg(table: TestTable, clock: TestClock, schedule: Partial<CreateScheduleBody> = {}, calendar = new StubCalendarSource()) {
   const orgs = new OrgsRepository(table);
   const coach = aCaller('coach');
-  const { orgId } = await createOrg({ orgs, clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
-  await orgs.connectCalendar(orgId, { icsUrl: 'https://calendar.test/coach.ics', connectedAt: 'x' }, { secret: randomUUID(), createdAt: 'x' }, 'x');
+  const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Northwind Coaching', timeZone: 'Europe/London' }, 'https://api.test');
+  await connectTestCalendar(table, clock, coach, orgId, calendar);
   const { scheduleId } = await createSchedule({ orgs, clock }, coach, orgId, aWeekdaySchedule(schedule));
-  return { coach, orgId, scheduleId };
+  return { coach, orgId, scheduleId, calendar };
 }
 
 /** A published program of that coach with a joined client. */
@@ -87,20 +135,20 @@ export async function aBookableProgram(
   return { programId: program.programId, client, ref: { orgId: org.orgId, programId: program.programId } };
 }
 
-export function introCallDepsFor(table: TestTable, clock: TestClock, feeds = new FakeCalendarFeeds()): IntroCallDeps {
+export function introCallDepsFor(table: TestTable, clock: TestClock): IntroCallDeps {
   return {
     introCalls: new IntroCallsRepository(table),
     calendar: new CoachCalendarRepository(table),
-    feeds,
     rateLimits: new RateLimitsRepository(table),
     outbox: new OutboxRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
     appUrl: 'https://app.test',
+    senderEmail: 'sessions@practice.test',
   };
 }
 
 /** The coach's org taking intro calls from its schedule. */
 export async function anOrgTakingIntroCalls(table: TestTable, clock: TestClock, org: { coach: Caller; orgId: string; scheduleId: string }) {
-  await updateOrg({ orgs: new OrgsRepository(table), clock }, org.coach, org.orgId, { introCalls: { enabled: true, scheduleId: org.scheduleId, durationMinutes: 15, questions: [] } }, 'https://api.test');
+  await updateOrg({ orgs: new OrgsRepository(table), outbox: new OutboxRepository(table), transaction: () => new WriteTransaction(table), clock }, org.coach, org.orgId, { introCalls: { enabled: true, scheduleId: org.scheduleId, durationMinutes: 15, questions: [] } }, 'https://api.test');
 }

@@ -1,12 +1,19 @@
-import { createServer, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 /**
- * A coach's calendar server on loopback: serves whatever ICS text a test sets, plus the ways real
- * servers go wrong (not iCalendar, errors, redirects to private addresses).
+ * A coach's calendar server on loopback: serves whatever ICS text a test sets (with an ETag, and
+ * 304 to a matching If-None-Match), plus the ways real servers go wrong (not iCalendar, errors,
+ * redirects to private addresses, a body that trickles in, a server that never answers).
  */
 export class IcsServer {
   ics = emptyCalendar();
   requests = 0;
+  /** Conditional requests answered 304. */
+  notModified = 0;
+  /** While true, the calendar answers 500. */
+  failing = false;
+  private readonly hanging = new Set<ServerResponse>();
   private constructor(
     private readonly server: Server,
     readonly origin: string,
@@ -17,8 +24,29 @@ export class IcsServer {
     const server = createServer((req, res) => {
       if (instance) instance.requests++;
       switch (req.url) {
-        case '/calendar.ics':
-          res.writeHead(200, { 'content-type': 'text/calendar' }).end(instance?.ics ?? '');
+        case '/calendar.ics': {
+          if (instance?.failing) return void res.writeHead(503).end('down for maintenance');
+          const text = instance?.ics ?? '';
+          const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 16)}"`;
+          if (req.headers['if-none-match'] === etag) {
+            if (instance) instance.notModified++;
+            return void res.writeHead(304, { etag }).end();
+          }
+          res.writeHead(200, { 'content-type': 'text/calendar', etag }).end(text);
+          return;
+        }
+        case '/trickle': {
+          // A line a second, forever: every read arrives before any idle timeout would fire.
+          res.writeHead(200, { 'content-type': 'text/calendar' });
+          res.write('BEGIN:VCALENDAR\r\n');
+          const timer = setInterval(() => res.write('X-WAIT:still here\r\n'), 1000);
+          res.on('close', () => clearInterval(timer));
+          instance?.hanging.add(res);
+          return;
+        }
+        case '/silent':
+          // Accepts the connection and never answers.
+          instance?.hanging.add(res);
           return;
         case '/page.html':
           res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>My calendar</body></html>');
@@ -48,6 +76,8 @@ export class IcsServer {
   }
 
   stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

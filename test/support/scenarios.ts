@@ -13,5 +13,6 @@ export const aWeekdaySchedule = (overrides: Partial<CreateScheduleBody> = {}): C
   bufferMinutes: 0,
   minimumNoticeMinutes: 0,
   slotIntervalMinutes: 30,
+  bookingHorizonDays: 90,
   ...overrides,
 });

@@ -2,26 +2,35 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { unprocessable } from '../../domain/errors';
+import { FEED_LIMITS } from '../../domain/calendar/busy-time';
+import type { FeedValidators, FetchedFeed } from '../../use-cases/calendar/calendar-source';
+import { calendarTooLarge, calendarUnreachable } from './feed-errors';
 import { allowedProtocols, isAllowedAddress, type FetchPolicy } from './address-policy';
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 3;
 
-export const calendarUnreachable = (why: string) =>
-  unprocessable('calendar_unreachable', `We could not fetch that calendar: ${why}. Check the link is the calendar's public or secret iCal address.`);
+export interface FetchOptions {
+  /** Sends If-None-Match / If-Modified-Since; the server may answer 304. */
+  validators?: FeedValidators;
+  /** One deadline for the whole fetch: every hop, every redirect and the last byte of the body. */
+  deadlineMs?: number;
+  maxBytes?: number;
+}
 
 /**
  * Fetches an iCalendar feed under the fetch policy. Every hop is checked: the URL's scheme, the
  * addresses its host resolves to (checked at connect time, so DNS cannot change its answer between
- * check and use), and each redirect target. Bodies are capped at 5 MB and requests at 10 s.
+ * check and use), and each redirect target. The body is capped in bytes, and the whole fetch —
+ * redirects and a body that trickles in a line at a time included — in time, by one AbortSignal.
  */
-export async function fetchIcs(rawUrl: string, policy: FetchPolicy): Promise<string> {
+export async function fetchIcs(rawUrl: string, policy: FetchPolicy, options: FetchOptions = {}): Promise<FetchedFeed> {
+  const deadlineMs = options.deadlineMs ?? FEED_LIMITS.deadlineMs;
+  const signal = AbortSignal.timeout(deadlineMs);
+  const limits = { signal, deadlineMs, maxBytes: options.maxBytes ?? FEED_LIMITS.bytes, validators: options.validators };
   let url = normaliseCalendarUrl(rawUrl);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const result = await get(url, policy);
-    if (result.kind === 'body') return result.text;
+    const result = await get(url, policy, limits);
+    if (result.kind !== 'redirect') return result;
     url = new URL(result.location, url);
   }
   throw calendarUnreachable('it redirects too many times');
@@ -54,9 +63,16 @@ function guardedLookup(policy: FetchPolicy): LookupFunction {
   };
 }
 
-type Hop = { kind: 'body'; text: string } | { kind: 'redirect'; location: string };
+type Hop = FetchedFeed | { kind: 'redirect'; location: string };
 
-function get(url: URL, policy: FetchPolicy): Promise<Hop> {
+interface HopLimits {
+  signal: AbortSignal;
+  deadlineMs: number;
+  maxBytes: number;
+  validators: FeedValidators | undefined;
+}
+
+function get(url: URL, policy: FetchPolicy, limits: HopLimits): Promise<Hop> {
   if (!allowedProtocols(policy).includes(url.protocol)) {
     return Promise.reject(calendarUnreachable('only https:// addresses can be connected'));
   }
@@ -64,53 +80,88 @@ function get(url: URL, policy: FetchPolicy): Promise<Hop> {
   if (isIP(literal) && !isAllowedAddress(literal, policy)) {
     return Promise.reject(calendarUnreachable('that address is on a private or local network'));
   }
+  if (limits.signal.aborted) return Promise.reject(outOfTime(limits.deadlineMs));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers: Record<string, string> = { accept: 'text/calendar, */*;q=0.5', 'user-agent': 'Rapport-Calendar/1.0' };
+  if (limits.validators?.etag) headers['if-none-match'] = limits.validators.etag;
+  if (limits.validators?.lastModified) headers['if-modified-since'] = limits.validators.lastModified;
+
   return new Promise<Hop>((resolve, reject) => {
-    const req = send(
-      url,
-      {
-        method: 'GET',
-        lookup: guardedLookup(policy),
-        timeout: TIMEOUT_MS,
-        headers: { accept: 'text/calendar, */*;q=0.5', 'user-agent': 'Rapport-Calendar/1.0' },
-      },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400 && res.headers.location) {
-          res.resume();
-          return resolve({ kind: 'redirect', location: res.headers.location });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      limits.signal.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const fail = (error: Error) => finish(() => reject(error));
+    const onAbort = () => {
+      fail(outOfTime(limits.deadlineMs));
+      req.destroy();
+    };
+    const req = send(url, { method: 'GET', lookup: guardedLookup(policy), headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
+        res.resume();
+        const location = res.headers.location;
+        return finish(() => resolve({ kind: 'redirect', location }));
+      }
+      if (status === 304 && limits.validators) {
+        res.resume();
+        return finish(() => resolve({ kind: 'not-modified' }));
+      }
+      if (status < 200 || status >= 300) {
+        res.resume();
+        return fail(calendarUnreachable(`the server answered ${status}`));
+      }
+      const declared = Number(res.headers['content-length'] ?? NaN);
+      if (declared > limits.maxBytes) {
+        req.destroy();
+        return fail(calendarTooLarge(`it is larger than ${megabytes(limits.maxBytes)}`));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxBytes) {
+          req.destroy();
+          fail(calendarTooLarge(`it is larger than ${megabytes(limits.maxBytes)}`));
+          return;
         }
-        if (status < 200 || status >= 300) {
-          res.resume();
-          return reject(calendarUnreachable(`the server answered ${status}`));
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BYTES) {
-            req.destroy();
-            reject(calendarUnreachable('it is larger than 5 MB'));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => resolve({ kind: 'body', text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', () => reject(calendarUnreachable('the connection broke')));
-      },
-    );
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+        chunks.push(chunk);
+      });
+      res.on('end', () =>
+        finish(() =>
+          resolve({
+            kind: 'fresh',
+            text: Buffer.concat(chunks).toString('utf8'),
+            etag: headerValue(res.headers.etag),
+            lastModified: headerValue(res.headers['last-modified']),
+          }),
+        ),
+      );
+      res.on('error', () => fail(calendarUnreachable('the connection broke')));
+      res.on('aborted', () => fail(calendarUnreachable('the connection broke')));
+    });
+    limits.signal.addEventListener('abort', onAbort, { once: true });
     req.on('error', (error: NodeJS.ErrnoException) => {
       const why =
         error.code === 'EBLOCKED'
           ? 'that address is on a private or local network'
           : error.code === 'ENOTFOUND'
             ? 'the host name does not exist'
-            : error.code === 'ETIMEDOUT'
-              ? 'the server did not answer in time'
-              : 'the server could not be reached';
-      reject(calendarUnreachable(why));
+            : 'the server could not be reached';
+      fail(calendarUnreachable(why));
     });
     req.end();
   });
 }
+
+const outOfTime = (deadlineMs: number) => calendarUnreachable(`the server did not send it all within ${deadlineMs / 1000} seconds`);
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+const headerValue = (value: string | string[] | undefined): string | null => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && first.length <= 500 ? first : null;
+};

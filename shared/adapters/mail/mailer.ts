@@ -1,19 +1,19 @@
 /** An email as Rapport composes it; adapters decide how it leaves. */
 export interface EmailMessage {
   to: string[];
-  /** Shown as the sender's name, e.g. "Dana Reyes via Rapport". */
+  /** Shown as the sender's name, e.g. "Maple & Oak Coaching"; the address is the practice's sending address. */
   fromName?: string;
   replyTo?: string[];
   subject: string;
   text: string;
   html: string;
-  attachments?: EmailAttachment[];
+  /** A calendar invitation or cancellation: travels as a `text/calendar; method=…` part calendars act on. */
+  calendar?: EmailCalendar;
 }
 
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  /** Text content (calendar invites are text). */
+export interface EmailCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  /** The iCalendar text (ics-writer.ts). */
   content: string;
 }
 
@@ -21,5 +21,5 @@ export interface Mailer {
   send(message: EmailMessage): Promise<void>;
 }
 
-/** A failure that retrying cannot fix (a malformed or refused address): the outbox gives up on it. */
+/** A failure that retrying cannot fix (a malformed or refused address): the outbox records it as failed. */
 export class PermanentMailError extends Error {}

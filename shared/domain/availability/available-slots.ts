@@ -1,9 +1,10 @@
-import type { ScheduleRules } from '../schedules/schedule';
+import { DEFAULT_SCHEDULE_SETTINGS, type ScheduleRules } from '../schedules/schedule';
 import { mergeIntervals, type Interval } from '../time/interval';
 import { expandWindows } from './expand-windows';
 
 export interface AvailabilityQuery {
-  schedule: Pick<ScheduleRules, 'timeZone' | 'weekly' | 'overrides' | 'bufferMinutes' | 'minimumNoticeMinutes' | 'slotIntervalMinutes'>;
+  schedule: Pick<ScheduleRules, 'timeZone' | 'weekly' | 'overrides' | 'bufferMinutes' | 'minimumNoticeMinutes' | 'slotIntervalMinutes'> &
+    Partial<Pick<ScheduleRules, 'bookingHorizonDays'>>;
   /** Slots starting in [from, to), epoch minutes. */
   from: number;
   to: number;
@@ -23,7 +24,8 @@ export interface AvailabilityQuery {
 
 /**
  * The slots a client may book. A slot starts on a step of `slotIntervalMinutes` from its window's
- * start, lies inside the window (or runs on into one that touches it, across midnight), starts at least `minimumNoticeMinutes` from now, and — holding its
+ * start, lies inside the window (or runs on into one that touches it, across midnight), starts at
+ * least `minimumNoticeMinutes` from now and at most `bookingHorizonDays` ahead (default 90), and — holding its
  * time plus the buffer after it — overlaps no session, held slot or calendar event (events count
  * with the buffer after them, so the gap is kept on both sides). Weeks that reached their cap and
  * packages used up offer nothing.
@@ -35,6 +37,8 @@ export function availableSlots(query: AvailabilityQuery): Interval[] {
   if (query.remaining <= 0) return [];
   const { bufferMinutes, minimumNoticeMinutes, slotIntervalMinutes } = query.schedule;
   const earliest = Math.max(query.from, query.now + minimumNoticeMinutes);
+  const latest = Math.min(query.to, query.now + (query.schedule.bookingHorizonDays ?? DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays) * 1440 + 1);
+  if (latest <= earliest) return [];
   const busy = mergeIntervals([...query.sessions, ...query.events.map((e) => ({ start: e.start, end: e.end + bufferMinutes }))]);
   const occupied = query.durationMinutes + bufferMinutes;
 
@@ -45,7 +49,7 @@ export function availableSlots(query: AvailabilityQuery): Interval[] {
     // Step from the window's start to the first start at or after the earliest allowed.
     const skip = earliest > window.start ? Math.ceil((earliest - window.start) / slotIntervalMinutes) : 0;
     // A start lies in its own window; the session may run on into a window that touches it.
-    for (let start = window.start + skip * slotIntervalMinutes; start < window.end && start + query.durationMinutes <= window.reach && start < query.to; start += slotIntervalMinutes) {
+    for (let start = window.start + skip * slotIntervalMinutes; start < window.end && start + query.durationMinutes <= window.reach && start < latest; start += slotIntervalMinutes) {
       while (cursor < busy.length && (busy[cursor]?.end ?? 0) <= start) cursor++;
       const next = busy[cursor];
       if (next && next.start < start + occupied) {

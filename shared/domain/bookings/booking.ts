@@ -1,4 +1,5 @@
 import type { SessionPackage } from '../programs/packages';
+import type { JoinSide } from './join-link';
 
 export type StoredBookingStatus = 'confirmed' | 'cancelled' | 'no_show';
 /** `completed` is not stored: a confirmed session whose end has passed is completed. */
@@ -35,12 +36,16 @@ export interface Booking {
   /** When each side first asked to join (the join window opens 15 minutes before the start). */
   clientJoinedAt: string | null;
   coachJoinedAt: string | null;
+  /** Hashes of each side's join-link secret (join-link.ts); never the secrets themselves. */
+  joinHashes: Record<JoinSide, string> | null;
   /** The start (epoch minutes) each reminder was sent for: a moved session gets its reminders again. */
   reminded24h: number | null;
   reminded1h: number | null;
   /** The client's reschedule request awaiting the coach, if any (one at a time). */
   pendingRequestId: string | null;
   noShowMarkedBy: 'coach' | 'automatic' | null;
+  /** The last details change (ReissueEffect.changeId) this session's invitation was updated for. */
+  reissuedFor: string | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */
   version: number;
 }

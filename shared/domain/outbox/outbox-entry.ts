@@ -9,7 +9,31 @@ import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler
 export type OutboxEffect =
   | { type: 'email'; message: EmailMessage }
   | { type: 'schedule'; schedule: OneTimeSchedule }
-  | { type: 'unschedule'; name: string };
+  | { type: 'unschedule'; name: string }
+  | ReissueEffect;
+
+/**
+ * Details every upcoming session's invitation shows changed (the practice's or a program's name):
+ * send each an updated invitation. `changeId` makes the work idempotent per session.
+ */
+export interface ReissueEffect {
+  type: 'reissue_invites';
+  orgId: string;
+  coachUserId: string;
+  /** Only this program's sessions; null: every program of the coach in this org. */
+  programId: string | null;
+  /** What changed, in words for the email ("the practice is now called …"). */
+  what: string;
+  changeId: string;
+}
+
+/** An email SES refused for good: who it was for, what it was, and SES's reason. */
+export interface OutboxFailure {
+  index: number;
+  to: string[];
+  subject: string;
+  error: string;
+}
 
 export const emailEffects = (messages: EmailMessage[]): OutboxEffect[] => messages.map((message) => ({ type: 'email', message }));
 
@@ -20,6 +44,8 @@ export interface OutboxEntry {
   effects: OutboxEffect[];
   /** Indexes of effects already performed (or given up on for good). */
   done: number[];
+  /** Emails SES refused for good, recorded as they happen (so a retry of the rest keeps them). */
+  failures?: OutboxFailure[];
   attempts: number;
   createdAt: string;
 }

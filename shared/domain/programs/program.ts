@@ -1,3 +1,5 @@
+import type { PersonProfile } from '../people/person';
+
 /**
  * A "1:1 Coaching" program: one coach, one client, one private space. The program's record holds
  * what access checks and bookings need; its structure (sections, modules, activities and the
@@ -11,7 +13,8 @@ export interface Money {
   currency: string;
 }
 
-export interface ProgramClient {
+/** The client, with their own profile (`PATCH /me`) kept here so every email reads it with the program. */
+export interface ProgramClient extends PersonProfile {
   userId: string;
   email: string;
   /** The client's own zone, for the times in their emails; null until they tell us. */

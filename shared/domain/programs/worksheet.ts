@@ -1,3 +1,4 @@
+import { ownEntry } from '../own-entry';
 import type { ErrorDetail } from '../errors';
 import type { Question } from './program';
 
@@ -17,7 +18,7 @@ export function answerViolations(questions: Question[], answers: Record<string, 
   }
   for (const question of questions) {
     const field = `answers.${question.questionId}`;
-    const answer = answers[question.questionId];
+    const answer = ownEntry(answers, question.questionId);
     const missing = answer === undefined || answer === null || (typeof answer === 'string' && answer.trim() === '');
     if (missing) {
       if (question.required) details.push({ field, message: 'An answer is required.' });
@@ -41,7 +42,7 @@ export function answerViolations(questions: Question[], answers: Record<string, 
 export function keptAnswers(questions: Question[], answers: Record<string, unknown>): Answers {
   const kept: Answers = {};
   for (const q of questions) {
-    const answer = answers[q.questionId];
+    const answer = ownEntry(answers, q.questionId);
     if (typeof answer === 'number' || (typeof answer === 'string' && answer.trim() !== '')) kept[q.questionId] = answer;
   }
   return kept;

@@ -28,6 +28,7 @@ export function buildSchedule(
     bufferMinutes: rules.bufferMinutes,
     minimumNoticeMinutes: rules.minimumNoticeMinutes,
     slotIntervalMinutes: rules.slotIntervalMinutes,
+    bookingHorizonDays: rules.bookingHorizonDays,
     createdAt: base.createdAt,
     updatedAt: nowIso,
     version: base.version,

@@ -25,6 +25,8 @@ export interface ScheduleRules {
   bufferMinutes: number;
   minimumNoticeMinutes: number;
   slotIntervalMinutes: number;
+  /** How far ahead a session may be booked, in days from now. */
+  bookingHorizonDays: number;
 }
 
 export interface Schedule extends ScheduleRules {
@@ -49,9 +51,10 @@ export const SCHEDULE_LIMITS = {
   /** Thirty days. */
   minimumNoticeMinutes: { min: 0, max: 43_200 },
   slotIntervalMinutes: { min: 5, max: 240 },
+  bookingHorizonDays: { min: 1, max: 365 },
 } as const;
 
-export const DEFAULT_SCHEDULE_SETTINGS = { bufferMinutes: 0, minimumNoticeMinutes: 0, slotIntervalMinutes: 30 } as const;
+export const DEFAULT_SCHEDULE_SETTINGS = { bufferMinutes: 0, minimumNoticeMinutes: 0, slotIntervalMinutes: 30, bookingHorizonDays: 90 } as const;
 
 /**
  * Rules that span fields (start before end, no overlapping windows, one override per date).

@@ -119,10 +119,13 @@ function responses(route: RouteSpec, doc: OperationDoc): ZodOpenApiResponsesObje
     };
   }
   for (const [status, codes] of errorStatuses(route, doc)) {
-    result[String(status) as '400'] = {
-      description: `\`${codes.join('`, `')}\``,
-      content: { 'application/json': { schema: status === 401 ? unauthorizedBody : errorResponse(codes) } },
-    };
+    const key = String(status) as '400';
+    const json = { 'application/json': { schema: status === 401 ? unauthorizedBody : errorResponse(codes) } };
+    // A route that answers some refusals as a page of its own keeps that page beside the JSON shape.
+    const own = result[key] as { description: string; content?: Record<string, unknown> } | undefined;
+    result[key] = own
+      ? { description: `${own.description} Refused before that: \`${codes.join('`, `')}\`.`, content: { ...own.content, ...json } }
+      : { description: `\`${codes.join('`, `')}\``, content: json };
   }
   return result;
 }

@@ -14,6 +14,8 @@ const date = z.iso.date().meta({ example: '2026-12-24' });
 const time = z.string().regex(/^\d{2}:\d{2}$/).meta({ description: 'A wall-clock time, HH:mm.', example: '10:00' });
 const zone = z.string().meta({ description: 'An IANA time zone name.', example: 'Europe/London' });
 const url = z.string().meta({ format: 'uri' });
+/** As the API stored it; the API checked it on the way in. */
+const email = z.string().meta({ description: 'An email address.', example: 'alex@example.com' });
 
 export const errorBody = z.object({
   code: z.string().meta({ description: 'A stable snake_case code a frontend can switch on.' }),
@@ -32,11 +34,31 @@ const membership = z.union([
 ]);
 
 export const me = z
-  .object({ userId: z.string(), email: z.email(), memberships: z.array(membership) })
+  .object({
+    userId: z.string(),
+    email: email,
+    displayName: z.string().nullable(),
+    timeZone: zone.nullable(),
+    locale: z.string().nullable().meta({ description: 'A BCP 47 language tag, e.g. en-GB.' }),
+    hourCycle: z.union([z.literal(12), z.literal(24)]).meta({ description: 'From the profile, else from the locale.' }),
+    bio: z.string().nullable(),
+    photoUrl: url.nullable(),
+    memberships: z.array(membership),
+  })
   .meta({
     id: 'Me',
     description: 'The signed-in person and where they belong. Roles come from stored memberships, never from token groups.',
-    example: { userId: '3f1c2a9e-6b7d-5e2f-a1c3-0d4e5f6a7b8c', email: 'sam@example.com', memberships: [{ orgId: '01KQ3V0Z9G8WJ4E6D2R5T7Y1AB', role: 'coach' }] },
+    example: {
+      userId: '3f1c2a9e-6b7d-5e2f-a1c3-0d4e5f6a7b8c',
+      email: 'sam@example.com',
+      displayName: 'Sam Rivera',
+      timeZone: 'Europe/London',
+      locale: 'en-GB',
+      hourCycle: 24,
+      bio: null,
+      photoUrl: null,
+      memberships: [{ orgId: '01KQ3V0Z9G8WJ4E6D2R5T7Y1AB', role: 'coach' }],
+    },
   });
 
 const introCalls = z.object({
@@ -50,6 +72,9 @@ const calendarState = z.object({
   connected: z.boolean(),
   icsUrl: url.nullable().meta({ description: "The coach's own calendar feed, whose events are busy time." }),
   feedUrl: url.nullable().meta({ description: "The coach's private, unguessable ICS feed of all their sessions; subscribe to it in any calendar app." }),
+  lastSyncedAt: nullableInstant.meta({ description: 'When the feed was last read successfully: how old the busy time in use is.' }),
+  lastSyncError: z.string().nullable().meta({ description: 'Why the last read failed; null when it worked.' }),
+  eventsInHorizon: z.number().int().nullable().meta({ description: 'Busy events found ahead, within the booking horizon.' }),
 });
 
 export const org = z
@@ -58,6 +83,9 @@ export const org = z
     name: z.string(),
     timeZone: zone,
     meetingUrl: url.nullable().meta({ description: 'Where sessions take place; join links lead here.' }),
+    logoUrl: url.nullable().meta({ description: 'Shown in emails.' }),
+    brandColor: z.string().nullable().meta({ description: 'A hex colour for emails, e.g. #2f6f5e.' }),
+    signature: z.string().nullable().meta({ description: "Closes the coach's emails." }),
     introCalls: introCalls.nullable(),
     calendar: calendarState,
     createdAt: instant,
@@ -71,17 +99,24 @@ export const org = z
       name: 'Clear Path Coaching',
       timeZone: 'Europe/London',
       meetingUrl: 'https://meet.example.com/sam',
+      logoUrl: null,
+      brandColor: '#2f6f5e',
+      signature: 'Sam',
       introCalls: null,
-      calendar: { connected: true, icsUrl: 'https://calendar.example.com/sam.ics', feedUrl: 'https://api.example.com/feeds/01KQ3V0Z9G8WJ4E6D2R5T7Y1AB.s3cr3t.ics' },
+      calendar: {
+        connected: true,
+        icsUrl: 'https://calendar.example.com/sam.ics',
+        feedUrl: 'https://api.example.com/feeds/01KQ3V0Z9G8WJ4E6D2R5T7Y1AB.s3cr3t.ics',
+        lastSyncedAt: '2026-11-02T08:00:00Z',
+        lastSyncError: null,
+        eventsInHorizon: 14,
+      },
       createdAt: '2026-11-02T08:00:00Z',
       updatedAt: '2026-11-02T08:00:00Z',
     },
   });
 
-export const calendarConnection = calendarState.meta({
-  id: 'CalendarConnection',
-  example: { connected: true, icsUrl: 'https://calendar.example.com/sam.ics', feedUrl: 'https://api.example.com/feeds/01KQ3V0Z9G8WJ4E6D2R5T7Y1AB.s3cr3t.ics' },
-});
+export const calendarConnection = calendarState.meta({ id: 'CalendarConnection' });
 
 const window = z.object({ start: time, end: time });
 
@@ -95,6 +130,7 @@ export const schedule = z
     bufferMinutes: z.number().int(),
     minimumNoticeMinutes: z.number().int(),
     slotIntervalMinutes: z.number().int(),
+    bookingHorizonDays: z.number().int().meta({ description: 'How far ahead clients can book (1–365).' }),
     version: z.number().int().meta({ description: 'Rises on every change.' }),
     createdAt: instant,
     updatedAt: instant,
@@ -111,6 +147,7 @@ export const schedule = z
       bufferMinutes: 15,
       minimumNoticeMinutes: 720,
       slotIntervalMinutes: 30,
+      bookingHorizonDays: 90,
       version: 1,
       createdAt: '2026-11-02T08:00:00Z',
       updatedAt: '2026-11-02T08:00:00Z',
@@ -167,7 +204,7 @@ const programFields = {
   scheduleId: id,
   quickCheckIns: z.boolean(),
   pricePerSession: money.nullable(),
-  client: z.object({ userId: z.string(), email: z.email() }).nullable(),
+  client: z.object({ userId: z.string(), email: email }).nullable(),
   createdAt: instant,
   updatedAt: instant,
   publishedAt: nullableInstant,
@@ -197,7 +234,7 @@ export const program = z
     client: z
       .object({
         userId: z.string(),
-        email: z.email(),
+        email: email,
         emailSuppressed: z
           .object({ reason: z.enum(['bounce', 'complaint']), since: instant })
           .nullable()
@@ -256,7 +293,7 @@ export const template = z
   .meta({ id: 'Template', description: 'The questions every session module now asks.' });
 
 export const invite = z
-  .object({ inviteId: id, email: z.email(), name: z.string().optional().meta({ description: 'The invitee’s name, when known.' }), expiresAt: instant })
+  .object({ inviteId: id, email: email, name: z.string().optional().meta({ description: 'The invitee’s name, when known.' }), expiresAt: instant })
   .meta({ id: 'Invite', example: { inviteId: '01KQ3V6F7G8H9J0K1L2M3N4P5Q', email: 'alex@example.com', expiresAt: '2026-11-16T08:00:00Z' } });
 
 export const acceptedInvite = z.object({ orgId: id, programId: id }).meta({ id: 'AcceptedInvite' });
@@ -288,6 +325,9 @@ export const availability = z
     durationMinutes: z.number().int(),
     remaining: z.number().int().meta({ description: 'Sessions of this package still to book.' }),
     calendarChecked: z.boolean().meta({ description: "False when the coach's calendar could not be read just now (its last known events were used)." }),
+    calendar: z
+      .object({ connected: z.boolean(), lastSyncedAt: nullableInstant, lastSyncError: z.string().nullable() })
+      .meta({ description: "How fresh the coach's calendar (busy time) behind these slots is." }),
     slots: z.array(z.object({ start: instant, end: instant })),
   })
   .meta({
@@ -298,6 +338,7 @@ export const availability = z
       durationMinutes: 60,
       remaining: 11,
       calendarChecked: true,
+      calendar: { connected: true, lastSyncedAt: '2026-12-01T07:55:00Z', lastSyncError: null },
       slots: [{ start: '2026-12-07T10:00:00Z', end: '2026-12-07T11:00:00Z' }],
     },
   });
@@ -395,7 +436,7 @@ export const prospectIntroCall = z
     ...introCallTimes,
     status: introCallStatus,
     name: z.string(),
-    email: z.email(),
+    email: email,
     timeZone: zone,
     meetingUrl: url.nullable().meta({ description: 'While the call is confirmed.' }),
     canChange: z.boolean().meta({ description: 'True while it can still be moved or cancelled.' }),
@@ -410,7 +451,7 @@ export const coachIntroCall = z
     ...introCallTimes,
     status: introCallStatus,
     name: z.string(),
-    email: z.email(),
+    email: email,
     timeZone: zone,
     answers: z.array(z.object({ questionId: z.string(), prompt: z.string(), answer: z.string() })),
     programId: id.nullable().meta({ description: 'The program created from this call, if any.' }),

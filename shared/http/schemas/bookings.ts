@@ -1,17 +1,6 @@
 import * as z from 'zod';
-import { parseInstant } from '../../domain/time/instant';
-import { id } from './common';
+import { id, instant } from './common';
 import { programPath } from './programs';
-
-/** An ISO-8601 instant with its offset, as epoch milliseconds. */
-export const instant = z.string().transform((value, ctx) => {
-  const ms = parseInstant(value);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: 'Use an ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.' });
-    return z.NEVER;
-  }
-  return ms;
-}).meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' });
 
 const packageId = z.enum(['coaching', 'quick_check_in']);
 

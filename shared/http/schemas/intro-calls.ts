@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { INTRO_CALL_RULES } from '../../domain/intro-calls/intro-call';
-import { instant } from './bookings';
-import { emailAddress, id, plainText, timeZone } from './common';
+import { emailAddress, id, instant, plainText, timeZone } from './common';
 
 /** The public intro-call routes take small bodies only. */
 export const INTRO_CALL_MAX_BODY_BYTES = 8 * 1024;

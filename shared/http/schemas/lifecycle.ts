@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { id } from './common';
-import { instant } from './bookings';
+import { id, instant } from './common';
 import { programPath } from './programs';
 
 export const rescheduleBody = z.strictObject({ start: instant, reason: z.string().trim().min(1).max(1000).optional() });

@@ -1,14 +1,23 @@
 import * as z from 'zod';
-import { httpsUrl, nonBlank, timeZone } from './common';
+import { hasWhiteTextContrast } from '../../domain/orgs/brand-color';
+import { httpsUrl, multiLine, singleLine, timeZone } from './common';
 import { introCallSettingsBody } from './intro-calls';
 
-export const createOrgBody = z.strictObject({ name: nonBlank(120), timeZone });
+export const createOrgBody = z.strictObject({ name: singleLine(120), timeZone });
 
 export const patchOrgBody = z
   .strictObject({
-    name: nonBlank(120),
+    name: singleLine(120),
     timeZone,
     meetingUrl: httpsUrl.nullable(),
+    logoUrl: httpsUrl.nullable(),
+    brandColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: 'Use a colour as #rrggbb.' })
+      .refine(hasWhiteTextContrast, { error: 'Buttons carry white text on this colour: pick a darker one (contrast at least 4.5:1 with white).' })
+      .transform((v) => v.toLowerCase())
+      .nullable(),
+    signature: multiLine(500).nullable(),
     introCalls: introCallSettingsBody,
   })
   .partial()

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { profileFields } from './identity';
 import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
-import { calendarDate, id, nonBlank, timeZone } from './common';
+import { calendarDate, emailAddress, id, nonBlank, singleLine } from './common';
 
 export const programPath = z.object({ orgId: id, programId: id });
 export const modulePath = programPath.extend({ moduleId: id });
@@ -20,7 +21,7 @@ const money = z.strictObject({
 
 export const createProgramBody = z.strictObject({
   type: z.literal('one_to_one_coaching'),
-  name: nonBlank(120).optional(),
+  name: singleLine(120).optional(),
   totalSessions: z.number().int().min(SESSION_LIMITS.min).max(SESSION_LIMITS.max).optional(),
   scheduleId: id.optional(),
   quickCheckIns: z.boolean().optional(),
@@ -30,10 +31,10 @@ export const createProgramBody = z.strictObject({
 });
 export type CreateProgramBody = z.output<typeof createProgramBody>;
 
-export const patchProgramBody = z.strictObject({ name: nonBlank(120) });
+export const patchProgramBody = z.strictObject({ name: singleLine(120) });
 
-export const newModuleBody = z.strictObject({ title: nonBlank(120).optional() }).optional();
-export const renameModuleBody = z.strictObject({ title: nonBlank(120) });
+export const newModuleBody = z.strictObject({ title: singleLine(120).optional() }).optional();
+export const renameModuleBody = z.strictObject({ title: singleLine(120) });
 
 const question = z
   .strictObject({
@@ -70,7 +71,7 @@ export type TemplateBody = z.output<typeof templateBody>;
 
 export const homepageBody = z.strictObject({
   sections: z
-    .array(z.strictObject({ key: z.enum(HOMEPAGE_KEYS), title: nonBlank(120), body: z.string().max(10_000) }))
+    .array(z.strictObject({ key: z.enum(HOMEPAGE_KEYS), title: singleLine(120), body: z.string().max(10_000) }))
     .max(HOMEPAGE_KEYS.length)
     .superRefine((sections, ctx) => {
       const seen = new Set<string>();
@@ -82,15 +83,15 @@ export const homepageBody = z.strictObject({
 });
 export type HomepageBody = z.output<typeof homepageBody>;
 
-export const inviteBody = z.strictObject({ email: z.email().max(254) });
+export const inviteBody = z.strictObject({ email: emailAddress });
 /** The client's own zone, for the times in their emails. */
-export const acceptInviteBody = z.strictObject({ timeZone: timeZone.optional() }).optional();
+export const acceptInviteBody = profileFields.pick({ timeZone: true, displayName: true, locale: true, hourCycle: true }).partial().optional();
 export const invitePath = z.object({ token: z.string().min(10).max(300) });
 
 export const messageBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });
 
 export const resourceBody = z.strictObject({
-  title: nonBlank(200),
+  title: singleLine(200),
   url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   note: z.string().max(5000).optional(),
   sessionNumber: z.number().int().min(1).max(SESSION_LIMITS.max).optional(),

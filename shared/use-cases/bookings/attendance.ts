@@ -1,4 +1,5 @@
 import type { Booking } from '../../domain/bookings/booking';
+import type { Org } from '../../domain/orgs/org';
 import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
@@ -28,22 +29,33 @@ export async function joinSession(deps: SessionDeps, caller: Caller, ref: Progra
       now < booking.start ? `Joining opens ${JOIN_OPENS_MINUTES_BEFORE} minutes before the start, at ${minutesToInstant(booking.start - JOIN_OPENS_MINUTES_BEFORE)}.` : 'This session has ended.',
     );
   }
-  const alreadyJoined = scope.role === 'coach' ? booking.coachJoinedAt : booking.clientJoinedAt;
-  if (!alreadyJoined) {
-    try {
-      await deps.transaction().add(deps.bookings.joinedItem(booking, scope.role, formatInstant(nowMs)), 'booking').commit();
-    } catch (error) {
-      if (!(error instanceof TransactionRefused)) throw error;
-      // Joined a moment ago from another device, or the session changed: which one decides the answer.
-      const fresh = (await deps.context({ ...ref, bookingId })).booking;
-      if (fresh?.status !== 'confirmed') throw conflict('booking_not_active', 'This session changed just now; look at it again.');
-    }
-  }
+  await recordJoin(deps, booking, scope.role, nowMs);
   return {
-    joinUrl: scope.org.meetingUrl ?? `${appLinks.booking(deps.appUrl, ref.orgId, ref.programId, bookingId)}/room`,
+    joinUrl: meetingUrlOf(deps, scope.org, booking),
     opensAt: minutesToInstant(booking.start - JOIN_OPENS_MINUTES_BEFORE),
     closesAt: minutesToInstant(booking.end),
   };
+}
+
+/** Where joining leads: the org's meeting room, or the app's own session room. */
+export const meetingUrlOf = (deps: Pick<SessionDeps, 'links'>, org: Pick<Org, 'meetingUrl'>, booking: Pick<Booking, 'orgId' | 'programId' | 'bookingId'>) =>
+  org.meetingUrl ?? `${appLinks.booking(deps.links.appUrl, booking.orgId, booking.programId, booking.bookingId)}/room`;
+
+/**
+ * Records a side's first join of an open, confirmed session — the one write that `POST …/join` and
+ * the join link (`GET /j/{token}`) share, so both count alike for the no-show check.
+ */
+export async function recordJoin(deps: SessionDeps, booking: Booking, side: 'coach' | 'client', nowMs: number): Promise<void> {
+  const alreadyJoined = side === 'coach' ? booking.coachJoinedAt : booking.clientJoinedAt;
+  if (alreadyJoined) return;
+  try {
+    await deps.transaction().add(deps.bookings.joinedItem(booking, side, formatInstant(nowMs)), 'booking').commit();
+  } catch (error) {
+    if (!(error instanceof TransactionRefused)) throw error;
+    // Joined a moment ago from another device, or the session changed: which one decides the answer.
+    const fresh = (await deps.context({ orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })).booking;
+    if (fresh?.status !== 'confirmed') throw conflict('booking_not_active', 'This session changed just now; look at it again.');
+  }
 }
 
 /** The coach marks a missed session, from 10 minutes after the start. It counts as used. */
@@ -70,7 +82,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
   const missed: Booking = { ...booking, status: 'no_show', noShowMarkedBy: by, version: booking.version + 1, updatedAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
-    ...emailEffects(noShowEmails(missed, partiesOf(scope, deps.appUrl))),
+    ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
     ...(by === 'coach' ? unscheduleSession(booking.bookingId) : []),
   ]);
   await tx.commit();

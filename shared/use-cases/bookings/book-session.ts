@@ -12,9 +12,11 @@ import { TransactionRefused } from '../../data/write-transaction';
 import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { partiesOf, requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
-import { calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
+import { joinHashes } from '../../domain/bookings/join-link';
+import { sessionParties } from './session-parties';
+import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
 
 const MAX_ATTEMPTS = 6;
 
@@ -25,14 +27,14 @@ const MAX_ATTEMPTS = 6;
  * conditions, a check that the program is as read, and the outbox entry with the invitations and
  * the session's reminder and no-show schedules.
  * Whatever races, exactly one booking of a given time wins; a refused condition becomes the precise
- * 409. Reads: one BatchGetItem (plus the cached calendar feed).
+ * 409. Reads: one BatchGetItem (the coach's calendar busy time included).
  */
 export async function bookSession(deps: BookingDeps, caller: Caller, ref: ProgramRef, input: { packageId: string; start: number }) {
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const start = toEpochMinutes(input.start);
 
   for (let attempt = 0; ; attempt++) {
-    const ctx = await deps.context({ ...ref, packageId: input.packageId, weeks: weekKeysAround(start, start) });
+    const ctx = await deps.context({ ...ref, packageId: input.packageId, weeks: weekKeysAround(start, start), busy: busyAround(start) });
     const scope = requireScope(ctx, caller);
     const { program, schedule, role } = scope;
     const pkg = requirePackage(program, input.packageId, 'packageId');
@@ -42,11 +44,13 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     const week = countedWeek(pkg, start, schedule);
     if (ctx.usage.used >= pkg.total) throw packageLimitReached();
     if (week && pkg.perWeek !== undefined && (ctx.usedByWeek.get(week) ?? 0) >= pkg.perWeek) throw weeklyLimitReached(pkg.perWeek);
-    const { end, blockedUntil } = await requireOfferedTime(deps, scope, pkg, start, pkg.durationMinutes, nowMs);
+    const { end, blockedUntil } = requireOfferedTime(ctx.busy, scope, pkg, start, pkg.durationMinutes, nowMs);
 
     const now = formatInstant(nowMs);
+    const bookingId = deps.newId?.() ?? sortableId(nowMs);
+    const joinRef = { ...ref, bookingId };
     const booking: Booking = {
-      bookingId: deps.newId?.() ?? sortableId(nowMs),
+      bookingId,
       orgId: ref.orgId,
       programId: ref.programId,
       packageId: pkg.packageId,
@@ -68,10 +72,12 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       creditReturned: null,
       clientJoinedAt: null,
       coachJoinedAt: null,
+      joinHashes: joinHashes(await deps.links.joinKey(), joinRef),
       reminded24h: null,
       reminded1h: null,
       pendingRequestId: null,
       noShowMarkedBy: null,
+      reissuedFor: null,
       version: 1,
     };
 
@@ -84,7 +90,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');
     for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-      ...emailEffects(bookingConfirmedEmails(booking, partiesOf(scope, deps.appUrl), nowMs)),
+      ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
       ...sessionScheduleEffects(booking, toEpochMinutes(nowMs)),
     ]);
 

@@ -51,7 +51,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       tx.add(deps.bookings.giveBackToPackageItem(counterRef, booking.sessionNumber), 'package');
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
-    const effects = [...emailEffects(bookingCancelledEmails(cancelled, partiesOf(scope, deps.appUrl), nowMs)), ...unscheduleSession(booking.bookingId)];
+    const effects = [...emailEffects(bookingCancelledEmails(cancelled, await partiesOf(deps, scope, booking), nowMs)), ...unscheduleSession(booking.bookingId)];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

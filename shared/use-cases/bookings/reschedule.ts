@@ -10,13 +10,13 @@ import type { BookingContext } from '../../data/booking-context';
 import { keys } from '../../data/keys';
 import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
-import { requestClosedEmail, rescheduledEmails, rescheduleRequestedEmail } from '../../emails/lifecycle-emails';
+import { requestClosedEmails, rescheduledEmails, rescheduleRequestedEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
-import { countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
+import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
 
 export type RescheduleDeps = BookingDeps;
 
@@ -46,7 +46,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const newStart = toEpochMinutes(input.start);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { booking, ...scope } = await loadBooking(deps, caller, ref, bookingId);
+    const { booking, busy, ...scope } = await loadBooking(deps, caller, ref, bookingId, busyAround(newStart));
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
     requireConfirmed(booking);
@@ -57,12 +57,12 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
     if (mode === 'request' && booking.pendingRequestId) throw conflict('reschedule_pending', 'A request to move this session is already waiting for the coach.');
     if (newStart === booking.start) return bookingView(booking, now);
 
-    const to = await requireOfferedTime(deps, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
+    const to = requireOfferedTime(busy, scope, findPackage(scope.program, booking.packageId), newStart, booking.end - booking.start, nowMs);
     const pending = booking.pendingRequestId ? await pendingRequest(deps, ref, booking.pendingRequestId) : null;
     const tx = deps.transaction();
     try {
       if (mode === 'request') {
-        const request = addRequest(deps, tx, scope, booking, to, input.reason ?? null, nowMs);
+        const request = await addRequest(deps, tx, scope, booking, to, input.reason ?? null, nowMs);
         await tx.commit();
         return { requestId: request.requestId, status: 'pending' as const, proposedStart: minutesToInstant(request.proposedStart), expiresAt: minutesToInstant(request.expiresAt) };
       }
@@ -73,7 +73,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
         effects.push({ type: 'unschedule', name: expiryScheduleName(pending.requestId) });
       }
       const moved = addMove(deps, tx, scope, booking, to, nowMs, pending ?? undefined);
-      const parties = partiesOf(scope, deps.appUrl);
+      const parties = await partiesOf(deps, scope, booking);
       effects.push(
         ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
         ...sessionScheduleEffects(moved, now),
@@ -101,7 +101,7 @@ async function pendingRequest(deps: BookingDeps, ref: ProgramRef, requestId: str
 }
 
 /** A request holds the proposed time with locks, like a booking, until the coach decides or it expires. */
-function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingScope, booking: Booking, to: SessionTime, reason: string | null, nowMs: number): RescheduleRequest {
+async function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingScope, booking: Booking, to: SessionTime, reason: string | null, nowMs: number): Promise<RescheduleRequest> {
   const now = toEpochMinutes(nowMs);
   const request: RescheduleRequest = {
     requestId: sortableId(nowMs),
@@ -143,7 +143,7 @@ function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: BookingSc
   if (to.weekKey && to.weekKey !== booking.weekKey && perWeek !== undefined) tx.add(deps.bookings.weekHasRoomItem(booking, to.weekKey, perWeek), 'week');
   const expiry: ExpiryPayload = { kind: 'reschedule_expiry', orgId: booking.orgId, programId: booking.programId, requestId: request.requestId, expiresAt: request.expiresAt };
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
-    { type: 'email', message: rescheduleRequestedEmail(request, booking, partiesOf(scope, deps.appUrl)) },
+    ...emailEffects(rescheduleRequestedEmails(request, booking, await partiesOf(deps, scope, booking))),
     { type: 'schedule', schedule: { name: expiryScheduleName(request.requestId), at: request.expiresAt, target: 'rescheduleExpiry', payload: { ...expiry } } },
   ]);
   return request;
@@ -187,7 +187,7 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
   };
   const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-    ...emailEffects(rescheduledEmails(moved, partiesOf(scope, deps.appUrl), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
+    ...emailEffects(rescheduledEmails(moved, await partiesOf(deps, scope, booking), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
     ...sessionScheduleEffects(moved, now),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
   ]);
@@ -198,13 +198,13 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
 /** The coach rejects: the session stays, the held time is freed, the client is told. */
 export async function rejectRescheduleRequest(deps: SessionDeps, caller: Caller, ref: ProgramRef, requestId: string, reason?: string) {
   const { scope, request, booking, nowMs } = await decidable(deps, caller, ref, requestId);
-  const tx = closeRequest(deps, scope, request, booking, 'rejected', reason ?? null, nowMs);
+  const tx = await closeRequest(deps, scope, request, booking, 'rejected', reason ?? null, nowMs);
   await commitDecision(tx);
   return requestView({ ...request, status: 'rejected', decidedAt: formatInstant(nowMs), decisionReason: reason ?? null }, toEpochMinutes(nowMs));
 }
 
 /** What rejecting and expiring share: the request settled, its hold released, the booking freed of it. */
-export function closeRequest(
+export async function closeRequest(
   deps: SessionDeps,
   scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>,
   request: RescheduleRequest,
@@ -212,13 +212,13 @@ export function closeRequest(
   outcome: 'rejected' | 'expired',
   reason: string | null,
   nowMs: number,
-): WriteTransaction {
+): Promise<WriteTransaction> {
   const tx = deps.transaction().add(deps.requests.settleItem(request, outcome, formatInstant(nowMs), reason), 'request');
   if (booking.pendingRequestId === request.requestId) {
     tx.add(deps.bookings.replaceBookingItem({ ...booking, pendingRequestId: null, version: booking.version + 1, updatedAt: formatInstant(nowMs) }, booking.version), 'booking');
   }
   stageEffects(deps, tx, keys.programPartition(request.orgId, request.programId), [
-    { type: 'email', message: requestClosedEmail(request, booking, partiesOf(scope, deps.appUrl), outcome, reason) },
+    ...emailEffects(requestClosedEmails(request, booking, await partiesOf(deps, scope, booking), outcome, reason)),
     ...addReleaseHold(deps, tx, request),
   ]);
   return tx;

@@ -6,9 +6,10 @@ import { findPackage, type SessionPackage } from '../../domain/programs/packages
 import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
 import { toEpochMinutes } from '../../domain/time/instant';
-import type { CalendarSession } from '../../data/coach-calendar-repository';
-import { sessionLabel } from '../../emails/booking-emails';
-import { calendarBusy, type BookingDeps, type BookingScope } from './booking-deps';
+import type { CalendarBusy } from '../../data/busy-time';
+import { LONGEST_BLOCK_MINUTES, type CalendarSession } from '../../data/coach-calendar-repository';
+import { sessionLabel } from '../../emails/session-content';
+import type { BookingScope } from './booking-deps';
 
 /** The refusals of booking and moving sessions, worded once. */
 export const slotUnavailable = () => conflict('slot_unavailable', 'That time is not available (any more). Pick another from the current availability.');
@@ -41,23 +42,25 @@ export function sessionTime(pkg: Pick<SessionPackage, 'perWeek'> | undefined, sc
   return { start, end, blockedUntil: end + schedule.bufferMinutes, weekKey: countedWeek(pkg, start, schedule) };
 }
 
+/** The span of the coach's calendar to read with a booking's context, for a session starting at `start`. */
+export const busyAround = (start: number) => ({ from: start - 1440, to: start + LONGEST_BLOCK_MINUTES + 1440 });
+
 /**
  * A time for a session, if the schedule and the coach's own calendar offer it (window, step,
- * notice, events); else 409 `slot_unavailable`. Other sessions are not read: the time locks of the
- * transaction decide those, race-free.
+ * notice, the stored busy time read with the context); else 409 `slot_unavailable`. Other sessions
+ * are not read: the time locks of the transaction decide those, race-free.
  */
-export async function requireOfferedTime(
-  deps: Pick<BookingDeps, 'feeds'>,
-  scope: Pick<BookingScope, 'org' | 'schedule'>,
+export function requireOfferedTime(
+  busy: CalendarBusy,
+  scope: Pick<BookingScope, 'schedule'>,
   pkg: Pick<SessionPackage, 'perWeek'> | undefined,
   start: number,
   durationMinutes: number,
   nowMs: number,
-): Promise<SessionTime> {
+): SessionTime {
   const time = sessionTime(pkg, scope.schedule, start, durationMinutes);
-  const calendar = await calendarBusy(deps, scope.org, start - 1440, time.blockedUntil + 1440);
   const offered = isOffered(
-    { schedule: scope.schedule, now: toEpochMinutes(nowMs), durationMinutes, sessions: [], events: calendar.events, usedByWeek: new Map(), remaining: 1 },
+    { schedule: scope.schedule, now: toEpochMinutes(nowMs), durationMinutes, sessions: [], events: busy.events, usedByWeek: new Map(), remaining: 1 },
     start,
   );
   if (!offered) throw slotUnavailable();
@@ -75,7 +78,7 @@ export function calendarEntryFor(booking: Booking, program: Pick<Program, 'name'
     end: booking.end,
     blockedUntil: booking.blockedUntil,
     sequence: booking.sequence,
-    summary: `${sessionLabel(booking)} with ${program.client?.email ?? 'client'} (${program.name})`,
+    summary: `${sessionLabel(booking)} with ${program.client?.displayName || program.client?.email || 'client'} (${program.name})`,
     changedAt: nowMs,
   };
 }

@@ -1,4 +1,6 @@
-import { feedCalendar } from '../../adapters/calendar/ics-writer';
+import { buildFeed } from '../../adapters/calendar/ics-writer';
+import { bookingUid } from '../../domain/bookings/calendar-uid';
+import { joinUrl, type SessionLinks } from '../bookings/session-parties';
 import { notFound } from '../../domain/errors';
 import { ID_PATTERN, sameSecret } from '../../domain/ids';
 import { toEpochMinutes } from '../../domain/time/instant';
@@ -15,7 +17,7 @@ const FUTURE_DAYS = 400;
  * its URL is the credential, and anything wrong with the URL is a 404.
  */
 export async function bookingFeed(
-  deps: { orgs: Pick<OrgsRepository, 'get'>; calendar: Pick<CoachCalendarRepository, 'between'>; clock: Clock },
+  deps: { orgs: Pick<OrgsRepository, 'get'>; calendar: Pick<CoachCalendarRepository, 'between'>; clock: Clock; links: Pick<SessionLinks, 'appUrl' | 'apiUrl' | 'joinKey'> },
   feedToken: string,
 ): Promise<string> {
   const [orgId, secret, ...rest] = feedToken.replace(/\.ics$/, '').split('.');
@@ -24,10 +26,29 @@ export async function bookingFeed(
   if (!org?.bookingFeed || !sameSecret(secret, org.bookingFeed.secret)) throw notFound();
   const now = toEpochMinutes(deps.clock.now());
   const sessions = await deps.calendar.between(org.coachUserId, now - PAST_DAYS * 1440, now + FUTURE_DAYS * 1440);
-  return feedCalendar(
+  const key = await deps.links.joinKey();
+  return buildFeed(
     `${org.name} — coaching sessions`,
     sessions
       .filter((s) => s.kind === 'session' || s.kind === 'intro_call')
-      .map((s) => ({ uid: `${s.id}@rapport`, sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt })),
+      .map((s) => {
+        if (s.kind === 'intro_call' || !s.programId) {
+          // Intro calls have no join link of their own: the prospect's link in their email is theirs.
+          return { uid: bookingUid(s.id, deps.links.appUrl), sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt };
+        }
+        // The coach's own join link, as in their invitations: joining from the feed counts too.
+        const join = joinUrl(deps.links, key, { orgId: s.orgId, programId: s.programId, bookingId: s.id }, 'coach');
+        return {
+          uid: bookingUid(s.id, deps.links.appUrl),
+          sequence: s.sequence,
+          start: s.start,
+          end: s.end,
+          summary: s.summary,
+          description: `${s.summary}\nJoin (opens 15 minutes before the start): ${join}`,
+          location: join,
+          url: join,
+          stampedAt: s.changedAt,
+        };
+      }),
   );
 }

@@ -11,7 +11,7 @@ import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { introCallBookedEmails } from '../../emails/intro-call-emails';
 import type { BookIntroCallBody } from '../../http/schemas/intro-calls';
-import { slotUnavailable, requireOfferedTime } from '../bookings/session-time';
+import { busyAround, slotUnavailable, requireOfferedTime } from '../bookings/session-time';
 import { stageEffects } from '../outbox/relay';
 import { calendarEntryForIntroCall, introCallParties, manageTokenOf, requireWithinLimit, type IntroCallDeps } from './intro-call-deps';
 import { prospectIntroCallView } from './intro-call-view';
@@ -41,7 +41,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
   const start = toEpochMinutes(input.start);
 
   for (let attempt = 0; ; attempt++) {
-    const ctx = await deps.introCalls.context(orgId, { email: input.email });
+    const ctx = await deps.introCalls.context(orgId, { email: input.email, busy: busyAround(start) });
     const open = openIntroCalls(ctx.org);
     if (!open) throw notFound();
     const { org, settings, schedule } = open;
@@ -52,7 +52,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
     const now = toEpochMinutes(nowMs);
     const upcoming = upcomingStarts(ctx.prospect.upcoming, now);
     if (upcoming.length >= INTRO_CALL_RULES.maxUpcomingPerEmail) throw tooManyUpcoming(((upcoming[0] ?? now) - now) * 60 - Math.floor((nowMs / 1000) % 60));
-    const time = await requireOfferedTime(deps, { org, schedule }, undefined, start, settings.durationMinutes, nowMs);
+    const time = requireOfferedTime(ctx.busy, { schedule }, undefined, start, settings.durationMinutes, nowMs);
 
     const secret = newSecret();
     const at = formatInstant(nowMs);
@@ -89,7 +89,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
       .add(deps.rateLimits.takeItem(INTRO_CALL_LIMITS.bookingsPerEmail, call.email, nowMs), 'daily');
     for (const lock of deps.calendar.lockItems(org.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId, call.blockedUntil)) tx.add(lock, 'lock');
     stageEffects(deps, tx, keys.introPartition(orgId), [
-      ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps.appUrl, manageTokenOf(call, secret)), nowMs)),
+      ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps, manageTokenOf(call, secret)), nowMs)),
       ...introCallScheduleEffects(call, now),
     ]);
 

@@ -1,4 +1,5 @@
-import type { CalendarFeeds } from '../../adapters/calendar/calendar-feeds';
+import { coachOf } from '../../domain/people/person';
+import { brandingOf } from '../../emails/layout';
 import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import type { IntroCallsRepository } from '../../data/intro-calls-repository';
 import type { OutboxRepository } from '../../data/outbox-repository';
@@ -15,17 +16,18 @@ import type { Clock } from '../../runtime/clock';
 export interface IntroCallDeps {
   introCalls: IntroCallsRepository;
   calendar: CoachCalendarRepository;
-  feeds: Pick<CalendarFeeds, 'busy'>;
   rateLimits: Pick<RateLimitsRepository, 'take' | 'takeItem'>;
   outbox: Pick<OutboxRepository, 'newEntryItem'>;
   transaction: () => WriteTransaction;
   clock: Clock;
   appUrl: string;
+  /** The practice's sending address: the ORGANIZER of the invites, as for sessions. */
+  senderEmail: string;
   newId?: () => string;
 }
 
-/** What changes a call without finding it a new time (cancelling, reminding). */
-export type IntroCallChangeDeps = Omit<IntroCallDeps, 'feeds'>;
+/** What changes a call. (Finding a new time needs nothing more: the calendar's busy time is read with the context.) */
+export type IntroCallChangeDeps = IntroCallDeps;
 
 /** Counts one use of `limit` by `subject`, or answers 429 with when to try again. */
 export async function requireWithinLimit(deps: Pick<IntroCallDeps, 'rateLimits' | 'clock'>, limit: RateLimit, subject: string): Promise<void> {
@@ -33,8 +35,8 @@ export async function requireWithinLimit(deps: Pick<IntroCallDeps, 'rateLimits' 
   if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
 }
 
-export function introCallParties(org: Org, appUrl: string, manageToken: string | null): IntroCallParties {
-  return { orgName: org.name, coachEmail: org.coachEmail, coachZone: org.timeZone, meetingUrl: org.meetingUrl, appUrl, manageToken };
+export function introCallParties(org: Org, deps: Pick<IntroCallDeps, 'appUrl' | 'senderEmail'>, manageToken: string | null): IntroCallParties {
+  return { practice: brandingOf(org), coach: coachOf(org), senderEmail: deps.senderEmail, meetingUrl: org.meetingUrl, appUrl: deps.appUrl, manageToken };
 }
 
 /** The call's entry in the coach's calendar: busy time for every program, and the coach's feed. */

@@ -11,7 +11,8 @@ import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { introCallCancelledEmails, introCallMovedEmails } from '../../emails/intro-call-emails';
 import type { Caller } from '../../http/http-event';
-import { requireOfferedTime, slotUnavailable } from '../bookings/session-time';
+import { busyAround, requireOfferedTime, slotUnavailable } from '../bookings/session-time';
+import type { CalendarBusy } from '../../data/busy-time';
 import { requireCoach, type OrgReader } from '../orgs/access';
 import { stageEffects } from '../outbox/relay';
 import { calendarEntryForIntroCall, introCallParties, requireWithinLimit, type IntroCallChangeDeps, type IntroCallDeps } from './intro-call-deps';
@@ -20,12 +21,12 @@ import { coachIntroCallView, prospectIntroCallView } from './intro-call-view';
 const ATTEMPTS = 4;
 
 /** The call and org a prospect's link opens; anything wrong with the link is a 404. */
-async function openByToken(deps: Pick<IntroCallDeps, 'introCalls'>, token: string): Promise<{ org: Org; call: IntroCall; token: string }> {
+async function openByToken(deps: Pick<IntroCallDeps, 'introCalls'>, token: string, busy?: { from: number; to: number }): Promise<{ org: Org; call: IntroCall; token: string; busy: CalendarBusy }> {
   const [orgId, introCallId, secret, ...rest] = token.split('.');
   if (!orgId || !introCallId || !secret || rest.length > 0 || !ID_PATTERN.test(orgId) || !ID_PATTERN.test(introCallId)) throw notFound();
-  const { org, call } = await deps.introCalls.context(orgId, { introCallId });
+  const { org, call, busy: calendar } = await deps.introCalls.context(orgId, { introCallId, busy });
   if (!org || !call || !secretMatches(secret, call.secretHash)) throw notFound();
-  return { org, call, token };
+  return { org, call, token, busy: calendar };
 }
 
 function requireChangeable(call: IntroCall, now: number): void {
@@ -80,7 +81,7 @@ async function tryCancel(deps: IntroCallChangeDeps, org: Org, call: IntroCall, b
     .add(deps.introCalls.prospectCallChangedItem(call.orgId, call.email, call.introCallId, null), 'prospect');
   for (const item of deps.calendar.releaseItems(call.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId)) tx.add(item, 'lock');
   stageEffects(deps, tx, keys.introPartition(call.orgId), [
-    ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps.appUrl, token), nowMs)),
+    ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps, token), nowMs)),
     ...unscheduleIntroCall(call.introCallId),
   ]);
   try {
@@ -103,14 +104,14 @@ export async function rescheduleIntroCallByToken(deps: IntroCallDeps, token: str
   if (input.start % 60_000 !== 0) throw slotUnavailable();
   const start = toEpochMinutes(input.start);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const { org, call } = await openByToken(deps, token);
+    const { org, call, busy } = await openByToken(deps, token, busyAround(start));
     const open = openIntroCalls(org);
     if (!open) throw notFound();
     const nowMs = deps.clock.now();
     const now = toEpochMinutes(nowMs);
     requireChangeable(call, now);
     if (start === call.start) return prospectIntroCallView(call, org, now);
-    const time = await requireOfferedTime(deps, open, undefined, start, call.end - call.start, nowMs);
+    const time = requireOfferedTime(busy, open, undefined, start, call.end - call.start, nowMs);
 
     const moved: IntroCall = {
       ...call,
@@ -134,7 +135,7 @@ export async function rescheduleIntroCallByToken(deps: IntroCallDeps, token: str
     for (const item of deps.calendar.releaseItems(coach, release, call.introCallId)) tx.add(item, 'release');
     for (const item of deps.calendar.lockItems(coach, acquire, call.introCallId, moved.blockedUntil)) tx.add(item, 'lock');
     stageEffects(deps, tx, keys.introPartition(call.orgId), [
-      ...emailEffects(introCallMovedEmails(moved, call, introCallParties(org, deps.appUrl, token), nowMs)),
+      ...emailEffects(introCallMovedEmails(moved, call, introCallParties(org, deps, token), nowMs)),
       ...introCallScheduleEffects(moved, now),
     ]);
     try {

@@ -20,7 +20,7 @@ export async function sendIntroCallReminder(deps: Omit<IntroCallChangeDeps, 'rat
   if (toEpochMinutes(deps.clock.now()) >= call.start) return 'too_late';
 
   const tx = deps.transaction().add(deps.introCalls.remindedItem(call, payload.lead, payload.start), 'call');
-  stageEffects(deps, tx, keys.introPartition(call.orgId), emailEffects(introCallReminderEmails(call, introCallParties(org, deps.appUrl, null), payload.lead)));
+  stageEffects(deps, tx, keys.introPartition(call.orgId), emailEffects(introCallReminderEmails(call, introCallParties(org, deps, null), payload.lead)));
   try {
     await tx.commit();
     return 'done';

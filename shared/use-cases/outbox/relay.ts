@@ -3,16 +3,18 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import type { OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { OutboxEffect, OutboxEntry } from '../../domain/outbox/outbox-entry';
+import type { OutboxEffect, OutboxEntry, ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { log } from '../../runtime/log';
 
 export interface RelayDeps {
-  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease'>;
+  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease' | 'markRefused' | 'markFailed'>;
   mailer: Mailer;
   scheduler: SessionScheduler;
   clock: Clock;
+  /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
+  reissue: (effect: ReissueEffect) => Promise<unknown>;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
@@ -51,6 +53,10 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
         continue;
       }
       log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
+      if (effect.type === 'email') {
+        await deps.outbox.markRefused(entry, { index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
+        continue;
+      }
     }
     await deps.outbox.markDone(entry, index);
   }
@@ -58,7 +64,8 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
     await deps.outbox.recordFailure(entry, failure, deps.clock.now()).catch(() => undefined);
     return false;
   }
-  await deps.outbox.complete(entry);
+  if (entry.failures?.length) await deps.outbox.markFailed(entry, deps.clock.now());
+  else await deps.outbox.complete(entry);
   return true;
 }
 
@@ -97,6 +104,9 @@ async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
     }
     case 'unschedule':
       await deps.scheduler.remove(effect.name);
+      return;
+    case 'reissue_invites':
+      await deps.reissue(effect);
       return;
   }
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import { conflict, invalidField } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import { generateHomepage, generateStructure, type IdSource } from '../../domain/programs/generate-program';
@@ -6,7 +7,7 @@ import { FIRST_MESSAGE } from '../../domain/programs/template-content';
 import { buildSchedule } from '../../domain/schedules/build-schedule';
 import { DEFAULT_SCHEDULE_SETTINGS, SCHEDULE_LIMITS, type Schedule } from '../../domain/schedules/schedule';
 import { formatInstant } from '../../domain/time/instant';
-import { scheduleOf, type Org } from '../../domain/orgs/org';
+import type { Org } from '../../domain/orgs/org';
 import type { MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
@@ -84,7 +85,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
 
   let schedule: Schedule | null = null;
   if (input.scheduleId) {
-    if (!scheduleOf(org, input.scheduleId)) throw invalidField('scheduleId', 'This org has no schedule with that id.');
+    if (!ownEntry(org.schedules, input.scheduleId)) throw invalidField('scheduleId', 'This org has no schedule with that id.');
   } else {
     if (Object.keys(org.schedules).length >= SCHEDULE_LIMITS.schedulesPerOrg) throw scheduleLimitReached();
     schedule = defaultCoachingSchedule(org, newId(), nowMs);
@@ -148,6 +149,6 @@ async function requireUnconvertedCall(deps: Pick<CreateProgramDeps, 'introCalls'
 async function whyOrgRefused(orgs: OrgReader, orgId: string, caller: Caller, input: CreateProgramBody) {
   const org = await requireCoach(orgs, orgId, caller);
   if (!org.calendar) return calendarNotConnected();
-  if (input.scheduleId && !scheduleOf(org, input.scheduleId)) return invalidField('scheduleId', 'This org has no schedule with that id.');
+  if (input.scheduleId && !ownEntry(org.schedules, input.scheduleId)) return invalidField('scheduleId', 'This org has no schedule with that id.');
   return scheduleLimitReached();
 }

@@ -14,15 +14,18 @@ import {
 import { formatInstant } from '../../domain/time/instant';
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { FullProgram, ProgramsRepository } from '../../data/programs-repository';
-import type { TransactItem } from '../../data/write-transaction';
+import type { TransactItem, WriteTransaction } from '../../data/write-transaction';
+import { keys } from '../../data/keys';
+import { stageEffects, type StagingDeps } from '../outbox/relay';
 import type { Caller } from '../../http/http-event';
 import type { TemplateBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
 import { accessFullProgram, accessProgram, requireCoachRole } from './access';
 import { activityView, programSummary } from './program-view';
 
-export interface EditDeps {
-  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'publish' | 'putHomepage'>;
+export interface EditDeps extends StagingDeps {
+  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'renameItem' | 'publish' | 'putHomepage'>;
+  transaction: () => WriteTransaction;
   bookings: Pick<BookingsRepository, 'packageUsage' | 'usageUnchangedItem'>;
   clock: Clock;
   newId?: IdSource;
@@ -120,9 +123,19 @@ export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref
 }
 
 export async function renameProgram(deps: EditDeps, caller: Caller, ref: Ref, name: string) {
-  const { role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
+  const { program, role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
   requireCoachRole(role);
-  return programSummary(await deps.programs.update(ref.orgId, ref.programId, { name }, formatInstant(deps.clock.now())));
+  const nowMs = deps.clock.now();
+  const now = formatInstant(nowMs);
+  if (name === program.name) return programSummary(program);
+  // The program's name is in its sessions' invitations: upcoming ones get updated invitations,
+  // through the outbox, in the same transaction as the rename.
+  const tx = deps.transaction().add(deps.programs.renameItem(ref.orgId, ref.programId, name, now), 'program');
+  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+    { type: 'reissue_invites', orgId: ref.orgId, coachUserId: program.coachUserId, programId: ref.programId, what: `the program is now called "${name}"`, changeId: sortableId(nowMs) },
+  ]);
+  await tx.commit();
+  return programSummary({ ...program, name, updatedAt: now });
 }
 
 export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, homepage: Homepage) {

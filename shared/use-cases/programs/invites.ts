@@ -12,6 +12,9 @@ import type { ProgramsRepository } from '../../data/programs-repository';
 import { retryOnConflict } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import { clientJoinedEmail, inviteEmail } from '../../emails/program-emails';
+import { brandingOf } from '../../emails/layout';
+import { clientOf, coachOf, type PersonProfile } from '../../domain/people/person';
+import type { ProfilesRepository } from '../../data/profiles-repository';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
@@ -23,6 +26,7 @@ export interface InviteDeps {
   orgs: Pick<OrgsRepository, 'get' | 'clientMembershipItem'>;
   programs: Pick<ProgramsRepository, 'get' | 'hasNoClientItem' | 'bindClientItem'>;
   invites: Pick<InvitesRepository, 'newInviteItem' | 'getWithProgram' | 'acceptItem'>;
+  profiles: Pick<ProfilesRepository, 'get'>;
   outbox: StagingDeps['outbox'];
   clock: Clock;
   transaction: () => WriteTransaction;
@@ -62,7 +66,7 @@ export const inviteView = (invite: Invite) => ({ inviteId: invite.inviteId, emai
  */
 export function prepareInvite(
   deps: { invites: Pick<InvitesRepository, 'newInviteItem'>; appUrl: string },
-  org: Pick<Org, 'name' | 'coachEmail'>,
+  org: Pick<Org, 'name' | 'coachEmail' | 'coachProfile' | 'timeZone' | 'logoUrl' | 'brandColor' | 'signature'>,
   program: Pick<Program, 'orgId' | 'programId' | 'name'>,
   invitee: { email: string; name?: string | null; timeZone?: string | null },
   nowMs: number,
@@ -84,8 +88,8 @@ export function prepareInvite(
   const message = inviteEmail({
     to: invite.email,
     name: invite.name,
-    orgName: org.name,
-    coachEmail: org.coachEmail,
+    practice: brandingOf(org),
+    coach: coachOf(org),
     programName: program.name,
     token: tokenOf(invite, secret),
     expiresOn: invite.expiresAt.slice(0, 10),
@@ -98,7 +102,7 @@ export function prepareInvite(
  * Makes the caller the program's one client. A used invite is 409 (unless the caller is the one
  * who used it: accepting twice is harmless), an expired one 410, a malformed or forged one 404.
  */
-export async function acceptInvite(deps: InviteDeps, caller: Caller, token: string, options: { timeZone?: string } = {}) {
+export async function acceptInvite(deps: InviteDeps, caller: Caller, token: string, options: PersonProfile = {}) {
   const [orgId, programId, inviteId, secret, ...rest] = token.split('.');
   if (!orgId || !programId || !inviteId || !secret || rest.length > 0) throw notFound();
   const { invite, program, org } = await deps.invites.getWithProgram(orgId, programId, inviteId);
@@ -119,12 +123,21 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
   if (program.coachUserId === caller.userId) throw conflict('coach_cannot_be_client', 'You coach this program, so you cannot also be its client.');
 
   const now = formatInstant(nowMs);
-  // An invite from an intro call knows the prospect's zone already.
-  const timeZone = options.timeZone ?? invite.timeZone ?? null;
-  const notice = clientJoinedEmail({ to: org.coachEmail, clientEmail: caller.email, programName: program.name, published: program.status === 'published', orgId, programId, appUrl: deps.appUrl });
+  const client = { userId: caller.userId, email: caller.email, ...profileForClient(await deps.profiles.get(caller.userId), { ...options, timeZone: options.timeZone ?? invite.timeZone ?? undefined }) };
+  // (An invite from an intro call knows the prospect's zone already.)
+  const notice = clientJoinedEmail({
+    coach: coachOf(org),
+    client: clientOf(client, client.timeZone ?? org.timeZone),
+    practice: brandingOf(org),
+    programName: program.name,
+    published: program.status === 'published',
+    orgId,
+    programId,
+    appUrl: deps.appUrl,
+  });
   const tx = deps.transaction()
     .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
-    .add(deps.programs.bindClientItem(orgId, programId, { userId: caller.userId, email: caller.email, timeZone }, now), 'program')
+    .add(deps.programs.bindClientItem(orgId, programId, client, now), 'program')
     .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
   stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
   try {
@@ -135,4 +148,17 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     throw error;
   }
   return result;
+}
+
+/**
+ * What the program keeps of its client's profile: what they say on accepting wins over what they
+ * saved with `PATCH /me` before; the zone stays null (schedule's zone) when neither says.
+ */
+function profileForClient(stored: PersonProfile | null, given: PersonProfile) {
+  return {
+    timeZone: given.timeZone ?? stored?.timeZone ?? null,
+    displayName: given.displayName ?? stored?.displayName ?? null,
+    locale: given.locale ?? stored?.locale ?? null,
+    hourCycle: given.hourCycle ?? stored?.hourCycle ?? null,
+  };
 }

@@ -6,6 +6,8 @@ import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { newMessageEmail } from '../../emails/program-emails';
+import { brandingOf } from '../../emails/layout';
+import { clientOf, coachOf } from '../../domain/people/person';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
@@ -39,12 +41,13 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
   // The other side hears of it: the coach always, the client once they can open the program.
   const clientToTell = role === 'coach' && program.status === 'published' ? program.client : null;
   const org = role === 'client' || clientToTell ? await deps.orgs.get(orgId) : null;
-  let recipient: { to: string; fromLabel: string } | null = null;
-  if (org && role === 'client') recipient = { to: org.coachEmail, fromLabel: program.client?.email ?? 'your client' };
-  if (org && clientToTell) recipient = { to: clientToTell.email, fromLabel: org.name };
-  if (recipient) {
+  if (org && program.client && (role === 'client' || clientToTell)) {
+    const schedule = org.schedules[program.scheduleId];
+    const coach = coachOf(org);
+    const client = clientOf(program.client, program.client.timeZone ?? schedule?.timeZone ?? org.timeZone);
+    const [to, from, toSide] = role === 'client' ? ([coach, client, 'coach'] as const) : ([client, coach, 'client'] as const);
     stageEffects(deps, tx, keys.programPartition(orgId, programId), [
-      { type: 'email', message: newMessageEmail({ ...recipient, programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
+      { type: 'email', message: newMessageEmail({ to, from, toSide, practice: brandingOf(org), programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
     ]);
   }
   await tx.commit();

@@ -1,4 +1,4 @@
-import { scheduleOf } from '../../domain/orgs/org';
+import { ownEntry } from '../../domain/own-entry';
 import { conflict, notFound } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { buildSchedule } from '../../domain/schedules/build-schedule';
@@ -38,7 +38,7 @@ export async function listSchedules(deps: Pick<ScheduleDeps, 'orgs'>, caller: Ca
 
 export async function getSchedule(deps: Pick<ScheduleDeps, 'orgs'>, caller: Caller, orgId: string, scheduleId: string): Promise<Schedule> {
   const org = await requireCoach(deps.orgs, orgId, caller);
-  const schedule = scheduleOf(org, scheduleId);
+  const schedule = ownEntry(org.schedules, scheduleId);
   if (!schedule) throw notFound();
   return schedule;
 }

@@ -20,7 +20,7 @@ export async function expireRequest(deps: SessionDeps, payload: ExpiryPayload): 
     if (toEpochMinutes(nowMs) < request.expiresAt) return 'stale';
     const booking = (await deps.context({ ...ref, bookingId: request.bookingId })).booking;
     if (!booking) return 'stale';
-    await closeRequest(deps, scope, request, booking, 'expired', null, nowMs).commit();
+    await (await closeRequest(deps, scope, request, booking, 'expired', null, nowMs)).commit();
     return 'done';
   });
 }

@@ -40,7 +40,7 @@ export async function sendReminder(deps: ReminderDeps, payload: ReminderPayload)
 
     const preparation = await clientPreparation(deps, booking);
     const tx = deps.transaction().add(deps.bookings.remindedItem(booking, payload.lead, payload.start), 'booking');
-    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, partiesOf(scope, deps.appUrl), payload.lead, preparation)));
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, await partiesOf(deps, scope, booking), payload.lead, preparation)));
     await tx.commit();
     return 'done';
   });

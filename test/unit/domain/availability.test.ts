@@ -19,6 +19,8 @@ const schedule = (timeZone: string, weekly: [Weekday, string, string][], rest: P
   bufferMinutes: 0,
   minimumNoticeMinutes: 0,
   slotIntervalMinutes: 30,
+  // These cases span 2026–2027 from a fixed `now`; the horizon has tests of its own below.
+  bookingHorizonDays: 1000,
   ...rest,
 });
 
@@ -260,5 +262,22 @@ describe('ISO weeks by arithmetic', () => {
     for (let d = DateTime.fromISO('2025-12-20', { zone: 'utc' }); d < DateTime.fromISO('2029-01-10', { zone: 'utc' }); d = d.plus({ days: 1 })) {
       expect(isoWeekKey(d.year, d.month, d.day), d.toISODate() ?? '').toBe(`${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`);
     }
+  });
+});
+
+describe('availability: how far ahead', () => {
+  it('offers nothing past the booking horizon, counted from now to the minute, and refuses a start there', () => {
+    const s = schedule('UTC', [['mon', '10:00', '12:00'], ['tue', '10:00', '12:00']], { bookingHorizonDays: 7 });
+    const now = { now: m('2026-11-30T10:30Z') }; // a Monday
+    expect(starts(query(s, '2026-12-07T00:00Z', '2026-12-09T00:00Z', now))).toEqual(['2026-12-07T10:00Z', '2026-12-07T10:30Z']);
+    expect(isOffered({ ...query(s, '2026-12-07T00:00Z', '2026-12-09T00:00Z', now) }, m('2026-12-07T10:30Z'))).toBe(true);
+    expect(isOffered({ ...query(s, '2026-12-07T00:00Z', '2026-12-09T00:00Z', now) }, m('2026-12-07T11:00Z'))).toBe(false);
+    expect(isOffered({ ...query(s, '9999-12-06T00:00Z', '9999-12-07T00:00Z', now) }, m('9999-12-06T10:00Z'))).toBe(false);
+  });
+
+  it('defaults to 90 days for schedules stored without a horizon', () => {
+    const { bookingHorizonDays: _none, ...legacy } = schedule('UTC', [['mon', '10:00', '11:00']]);
+    const now = { now: m('2026-11-30T09:00Z') };
+    expect(starts(query(legacy, '2027-02-22T00:00Z', '2027-03-02T00:00Z', now))).toEqual(['2027-02-22T10:00Z']);
   });
 });

@@ -11,6 +11,7 @@ const rules = (overrides: Partial<ScheduleRules> = {}): ScheduleRules => ({
   bufferMinutes: 0,
   minimumNoticeMinutes: 0,
   slotIntervalMinutes: 30,
+  bookingHorizonDays: 90,
   ...overrides,
 });
 

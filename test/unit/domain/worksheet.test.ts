@@ -27,6 +27,13 @@ describe('worksheet answers', () => {
     expect(answerViolations(questions, answers).map((d) => [d.field, d.message])).toEqual(expected);
   });
 
+  it("reads a question called after one of Object's members as unanswered, not as the inherited function", () => {
+    const named: Question[] = [{ questionId: 'constructor', prompt: 'Who built it?', type: 'text', required: true }, { questionId: 'tostring', prompt: 'Say it', type: 'text', required: false }];
+    expect(answerViolations(named, {}).map((d) => [d.field, d.message])).toEqual([['answers.constructor', 'An answer is required.']]);
+    expect(keptAnswers(named, { constructor: 'Me' })).toEqual({ constructor: 'Me' });
+    expect(keptAnswers(named, {})).toEqual({});
+  });
+
   it('keeps only the questions that were answered', () => {
     expect(keptAnswers(questions, { takeaway: 'x', extra: '', rating: 3 })).toEqual({ takeaway: 'x', rating: 3 });
   });

@@ -1,6 +1,8 @@
 import { connectCalendarBody, feedPath } from '../../schemas/calendar';
 import { orgPath, pageQuery } from '../../schemas/common';
 import { createOrgBody, patchOrgBody } from '../../schemas/orgs';
+import { patchMeBody } from '../../schemas/identity';
+import { joinLinkPath } from '../../schemas/join';
 import { createScheduleBody, patchScheduleBody, schedulePath } from '../../schemas/schedules';
 import type { OperationDoc } from '../operation';
 import { calendarConnection, listOf, me, org, schedule } from '../response-schemas';
@@ -24,6 +26,29 @@ export const identityAndOrgOperations = {
     tags: ['Identity'],
     description: 'Who the token belongs to and every org and program they belong to: coach of an org, or client of a program.',
     responses: { 200: { description: 'The caller.', schema: me } },
+  },
+  'PATCH /me': {
+    access: 'signedIn',
+    tags: ['Identity'],
+    description:
+      'Changes only the fields sent (at least one); null clears one. Every email and calendar invite uses each reader’s own name, zone, locale and hour cycle, ' +
+      'and a change reaches the copies kept on the caller’s memberships in the same step.',
+    request: { body: patchMeBody, example: { displayName: 'Sam Rivera', timeZone: 'Europe/London', locale: 'en-GB', hourCycle: 24 } },
+    responses: { 200: { description: 'The caller as changed.', schema: me } },
+  },
+  'GET /j/{token}': {
+    access: 'public',
+    tags: ['Session lifecycle'],
+    description:
+      'A per-person, per-session join link from an invitation or reminder. Inside the join window (15 minutes before the start to the end) it records the join and redirects (302) to the meeting; ' +
+      'before it, a page saying when it opens; after the end, a 410 page; a link that is not valid, a 404 page. The token is signed: it cannot be made up.',
+    request: { path: joinLinkPath },
+    responses: {
+      200: { description: 'Not open yet: a page saying when it opens.', contentType: 'text/html' },
+      302: { description: 'Joined: on to the meeting (`Location`).' },
+      404: { description: 'Not a valid link.', contentType: 'text/html' },
+      410: { description: 'The session has ended (or was cancelled).', contentType: 'text/html' },
+    },
   },
   'POST /orgs': {
     access: 'signedIn',
@@ -89,7 +114,7 @@ export const identityAndOrgOperations = {
       'The answer carries `feedUrl`, the coach’s private feed of all their sessions.',
     request: { path: orgPath, body: connectCalendarBody, example: { icsUrl: 'https://calendar.example.com/sam/basic.ics' } },
     responses: { 200: { description: 'Connected.', schema: calendarConnection } },
-    errors: { 422: ['calendar_unreachable', 'calendar_invalid'] },
+    errors: { 422: ['calendar_unreachable', 'calendar_invalid', 'calendar_too_large'] },
   },
   'DELETE /orgs/{orgId}/calendar': {
     access: 'coach',

@@ -1,0 +1,26 @@
+import { readBusyTime } from '../shared/adapters/calendar/busy-time-reader';
+import { syncHorizon } from '../shared/domain/calendar/busy-time';
+import { measure, type Measurement } from './harness';
+
+/**
+ * Reading a busy coach's feed for the horizon, as connect and every refresh do: 2,000 one-off
+ * events over three years and 200 events repeating weekly or daily since 2020.
+ */
+export async function calendarFeed(): Promise<Measurement[]> {
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Bench//EN'];
+  const start = Date.parse('2024-06-01T09:00:00Z');
+  for (let i = 0; i < 2_000; i++) {
+    const at = start + i * 13 * 3_600_000;
+    lines.push('BEGIN:VEVENT', `UID:one-${i}`, 'DTSTAMP:20240101T000000Z', `DTSTART:${stamp(at)}`, `DTEND:${stamp(at + 3_600_000)}`, 'SUMMARY:Busy', 'END:VEVENT');
+  }
+  for (let i = 0; i < 200; i++) {
+    const at = Date.parse('2020-01-06T08:00:00Z') + i * 1_800_000;
+    lines.push('BEGIN:VEVENT', `UID:rep-${i}`, 'DTSTAMP:20200101T000000Z', `DTSTART:${stamp(at)}`, `DTEND:${stamp(at + 1_800_000)}`, `RRULE:FREQ=${i % 10 === 0 ? 'DAILY' : 'WEEKLY'}`, 'SUMMARY:Busy', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  const text = lines.join('\r\n');
+  const request = { horizon: syncHorizon(Date.parse('2026-12-01T00:00:00Z') / 60_000), homeZone: 'Europe/London', isOwnEvent: () => false };
+  const { eventsInHorizon } = await readBusyTime(text, request);
+  return [await measure(`feed: 2,200 events (${Math.round(text.length / 1024)} KB) → ${eventsInHorizon} busy in the horizon`, () => readBusyTime(text, request), { runs: 20, warmup: 3 })];
+}

@@ -1,0 +1,63 @@
+import { emailEffects, type ReissueEffect } from '../../domain/outbox/outbox-entry';
+import type { Booking } from '../../domain/bookings/booking';
+import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
+import type { BookingsRepository } from '../../data/bookings-repository';
+import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
+import { keys } from '../../data/keys';
+import { TransactionRefused } from '../../data/write-transaction';
+import { detailsUpdatedEmails } from '../../emails/lifecycle-emails';
+import { stageEffects } from '../outbox/relay';
+import { partiesOf, scopeOf, type SessionDeps } from './booking-deps';
+import { calendarEntryFor } from './session-time';
+
+export interface ReissueDeps extends SessionDeps {
+  bookings: BookingsRepository;
+  calendar: CoachCalendarRepository;
+}
+
+/** How far ahead sessions get an updated invitation (the coach's feed reaches as far). */
+const HORIZON_MINUTES = 400 * 1440;
+
+/**
+ * The practice's name or a program's name changed: every upcoming confirmed session of that coach
+ * (or program) gets an updated invitation, SEQUENCE+1, so calendars show the new details.
+ * Runs as an outbox effect, so it happens although the request has long answered; each session is
+ * its own transaction (booking, calendar entry, emails) marked with the change it carries out, so
+ * a retried effect skips what it already did and nobody gets an update twice.
+ */
+export async function reissueInvites(deps: ReissueDeps, effect: ReissueEffect): Promise<number> {
+  const now = toEpochMinutes(deps.clock.now());
+  const programIds = effect.programId
+    ? [effect.programId]
+    : [...new Set((await deps.calendar.between(effect.coachUserId, now, now + HORIZON_MINUTES)).flatMap((s) => (s.kind === 'session' && s.orgId === effect.orgId && s.programId ? [s.programId] : [])))];
+  let updated = 0;
+  for (const programId of programIds) {
+    const upcoming = (await deps.bookings.all(effect.orgId, programId)).filter((b) => b.status === 'confirmed' && b.start > now && b.reissuedFor !== effect.changeId);
+    for (const booking of upcoming) if (await reissueOne(deps, effect, booking)) updated++;
+  }
+  return updated;
+}
+
+async function reissueOne(deps: ReissueDeps, effect: ReissueEffect, stale: Booking): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Read again with its org and program: the session may have moved or been cancelled meanwhile.
+    const ctx = await deps.context({ orgId: stale.orgId, programId: stale.programId, bookingId: stale.bookingId });
+    const scope = scopeOf(ctx);
+    const booking = ctx.booking;
+    if (!scope || !booking || booking.status !== 'confirmed' || booking.reissuedFor === effect.changeId) return false;
+    const nowMs = deps.clock.now();
+    const next: Booking = { ...booking, sequence: booking.sequence + 1, version: booking.version + 1, reissuedFor: effect.changeId, updatedAt: formatInstant(nowMs) };
+    const tx = deps
+      .transaction()
+      .add(deps.bookings.replaceBookingItem(next, booking.version), 'booking')
+      .add(deps.calendar.replaceSessionItem(booking.coachUserId, calendarEntryFor(next, scope.program, nowMs)), 'calendar');
+    stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), emailEffects(detailsUpdatedEmails(next, await partiesOf(deps, scope, next), effect.what, nowMs)));
+    try {
+      await tx.commit();
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+    }
+  }
+  return false;
+}
