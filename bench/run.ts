@@ -4,6 +4,7 @@ import { calendarFeed } from './calendar';
 import { coldStarts, COLD_START_BUDGET, printColdStarts } from './cold-start';
 import { edgeOverhead } from './edge';
 import { report } from './harness';
+import { outcomesWork } from './outcomes';
 
 /**
  * `npm run bench`: the numbers we hold the code to. Run on a quiet machine.
@@ -14,6 +15,7 @@ const only = process.argv[2];
 if (only !== 'cold') {
   report('Availability engine (budget: 5 ms median)', await availabilityEngine());
   report('HTTP edge (in-process)', await edgeOverhead());
+  report('Outcomes (pure work per request)', await outcomesWork());
   report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', await calendarFeed());
   await bundleSizes();
 }

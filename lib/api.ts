@@ -104,13 +104,11 @@ export class Api extends Construct {
           this.stage.node.addDependency(r);
           Validations.of(r).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: route.publicBecause });
         }
-        publicRouteSettings[`${route.method} ${route.path}`] = {
-          ThrottlingRateLimit: config.publicThrottle.rateLimit,
-          ThrottlingBurstLimit: config.publicThrottle.burstLimit,
-        };
+        const throttle = route.throttle === 'polling' ? config.pollingThrottle : config.publicThrottle;
+        publicRouteSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
       }
     }
-    // The L2 stage has no per-route settings; routes that need no token get tighter limits.
+    // The L2 stage has no per-route settings; routes that need no token get their own limits.
     // routeSettings is raw CloudFormation JSON, hence the PascalCase keys.
     (this.stage.node.defaultChild as CfnStage).routeSettings = publicRouteSettings;
   }

@@ -20,6 +20,11 @@ export interface RapportConfig {
   throttle: { rateLimit: number; burstLimit: number };
   /** Tighter limits for the routes that need no token. */
   publicThrottle: { rateLimit: number; burstLimit: number };
+  /**
+   * The feed route, polled by every coach's calendar apps: each feed token is limited in the app
+   * (HTTP APIs cannot throttle per key), so API Gateway only caps everyone's polling together.
+   */
+  pollingThrottle: { rateLimit: number; burstLimit: number };
 }
 
 export function readConfig(scope: Construct): RapportConfig {
@@ -63,6 +68,7 @@ export function readConfig(scope: Construct): RapportConfig {
     alarmTopicArn: typeof get('alarmTopicArn') === 'string' && String(get('alarmTopicArn')).startsWith('arn:') ? String(get('alarmTopicArn')) : null,
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),
     publicThrottle: limits(parse('publicThrottle'), { rateLimit: 5, burstLimit: 10 }),
+    pollingThrottle: limits(parse('pollingThrottle'), { rateLimit: 200, burstLimit: 400 }),
   };
 }
 

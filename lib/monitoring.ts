@@ -110,6 +110,20 @@ export class Monitoring extends Construct {
     const outboxPending = pendingFilter.metric({ period: Duration.minutes(1), statistic: 'Minimum', label: 'outbox entries pending after a sweep' });
     alarm('OutboxStuck', outboxPending, 1, 'Outbox entries (emails, schedules) have been failing for 15 minutes: see the sweeper log for lastError.', 15);
 
+    // An entry that used up its attempts is set aside as `failed`; either relay may be the one.
+    for (const [name, fn] of [['Relay', props.relay], ['Sweeper', props.sweeper]] as const) {
+      new MetricFilter(this, `OutboxFailed${name}`, {
+        logGroup: fn.logGroup,
+        filterPattern: FilterPattern.stringValue('$.message', '=', 'Outbox entry failed'),
+        metricNamespace: 'Rapport',
+        metricName: 'OutboxEntriesFailed',
+        metricValue: '1',
+        defaultValue: 0,
+      });
+    }
+    const outboxFailed = new Metric({ namespace: 'Rapport', metricName: 'OutboxEntriesFailed', period: Duration.minutes(5), statistic: 'Sum', label: 'outbox entries failed' });
+    alarm('OutboxFailed', outboxFailed, 1, 'An outbox entry used up its attempts and is set aside: `npm run outbox:failed` lists them, `-- --retry-all` retries.');
+
     const bounceRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', period: Duration.hours(1), statistic: 'Maximum', label: 'SES bounce rate' });
     const complaintRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', period: Duration.hours(1), statistic: 'Maximum', label: 'SES complaint rate' });
     // SES reviews an account at 5% bounces or 0.1% complaints; these fire at half of that.

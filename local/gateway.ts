@@ -11,6 +11,8 @@ import type { WireRequest, WireResponse } from './aws-wire';
 import { docsAssets, docsHtml, docsInitScript, readDocsAsset } from './docs-page';
 import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
 import { failureKinds, type FailureKind } from '../shared/runtime/failure-kinds';
+import { outboxRepository } from '../shared/runtime/deps';
+import { listFailedEntries, retryFailedEntries } from '../shared/use-cases/outbox/failed-entries';
 import type { LocalClock } from './local-clock';
 import type { LocalLambda } from './local-lambda';
 import type { LocalQueues } from './local-queues';
@@ -181,6 +183,9 @@ const clockBody = z.union([
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
 ]);
 const mailFeedbackBody = z.strictObject({ email: z.email(), type: z.enum(['bounce', 'transient_bounce', 'complaint']) });
+/** One failed outbox entry, or every one when empty. */
+const retryBody = z.strictObject({ pk: z.string().min(1).optional(), entryId: z.string().min(1).optional() }).refine((b) => !b.pk === !b.entryId, 'Give both pk and entryId, or neither.');
+
 const faultsBody = z.strictObject({
   ses: z.boolean().optional(),
   scheduler: z.boolean().optional(),
@@ -199,6 +204,14 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     case 'GET /_local/outbox':
       await deps.settle();
       return json(200, { items: deps.ses.outbox(url.searchParams.get('to') ?? undefined) });
+    case 'GET /_local/outbox/failed':
+      return json(200, { items: await listFailedEntries({ outbox: outboxRepository(), clock: deps.clock }) });
+    case 'POST /_local/outbox/failed/retry': {
+      const parsed = parseJson(body || '{}', retryBody);
+      if ('error' in parsed) return parsed.error;
+      const which = parsed.data.pk && parsed.data.entryId ? { pk: parsed.data.pk, entryId: parsed.data.entryId } : 'all';
+      return json(200, await retryFailedEntries({ outbox: outboxRepository(), clock: deps.clock }, which));
+    }
     case 'GET /_local/clock':
       return json(200, { now: formatInstant(deps.clock.now()), frozen: deps.clock.frozen });
     case 'POST /_local/clock': {

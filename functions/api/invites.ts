@@ -2,8 +2,16 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
-import { clock, invitesRepository, orgsRepository, outboxRepository,
-  profilesRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import {
+  clock,
+  invitesRepository,
+  orgsRepository,
+  outboxRepository,
+  profilesRepository,
+  programsRepository,
+  rateLimitsRepository,
+  transaction,
+} from '../../shared/runtime/deps';
 import { acceptInvite, createInvite } from '../../shared/use-cases/programs/invites';
 
 const deps = () => ({
@@ -11,6 +19,7 @@ const deps = () => ({
   programs: programsRepository(),
   invites: invitesRepository(),
   outbox: outboxRepository(),
+  quotas: rateLimitsRepository(),
   clock: clock(),
   transaction,
   profiles: profilesRepository(),

@@ -3,7 +3,7 @@ import { apiRoute } from '../../shared/http/api-route';
 import { pageQuery } from '../../shared/http/schemas/common';
 import { messageBody, programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
-import { clock, messagesRepository, orgsRepository, outboxRepository, programsRepository, transaction } from '../../shared/runtime/deps';
+import { clock, messagesRepository, orgsRepository, outboxRepository, programsRepository, rateLimitsRepository, transaction } from '../../shared/runtime/deps';
 import { listMessages, postMessage } from '../../shared/use-cases/programs/messages';
 
 export const handler = apiFunction('messages', {
@@ -12,7 +12,7 @@ export const handler = apiFunction('messages', {
   ),
   'POST /orgs/{orgId}/programs/{programId}/messages': apiRoute({ path: programPath, body: messageBody, status: 201 }, ({ caller, path, body }) =>
     postMessage(
-      { programs: programsRepository(), orgs: orgsRepository(), messages: messagesRepository(), outbox: outboxRepository(), clock: clock(), transaction, appUrl: config.appUrl() },
+      { programs: programsRepository(), orgs: orgsRepository(), messages: messagesRepository(), outbox: outboxRepository(), quotas: rateLimitsRepository(), clock: clock(), transaction, appUrl: config.appUrl() },
       caller,
       path.orgId,
       path.programId,

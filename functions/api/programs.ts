@@ -23,6 +23,7 @@ import {
   orgsRepository,
   outboxRepository,
   programsRepository,
+  rateLimitsRepository,
   suppressionRepository,
   transaction,
 } from '../../shared/runtime/deps';
@@ -32,10 +33,10 @@ import {
   deleteActivity,
   deleteSessionModule,
   publishProgram,
-  renameProgram,
   renameProgramModule,
   replaceHomepage,
   replaceSessionTemplate,
+  updateProgram,
 } from '../../shared/use-cases/programs/edit-program';
 import { getProgram, listPrograms } from '../../shared/use-cases/programs/read-programs';
 
@@ -51,6 +52,7 @@ export const handler = apiFunction('programs', {
         introCalls: introCallsRepository(),
         invites: invitesRepository(),
         outbox: outboxRepository(),
+        quotas: rateLimitsRepository(),
         appUrl: config.appUrl(),
         transaction,
         clock: clock(),
@@ -67,7 +69,7 @@ export const handler = apiFunction('programs', {
     getProgram({ programs: programsRepository(), suppressions: suppressionRepository() }, caller, path.orgId, path.programId),
   ),
   'PATCH /orgs/{orgId}/programs/{programId}': apiRoute({ path: programPath, body: patchProgramBody }, ({ caller, path, body }) =>
-    renameProgram(editDeps(), caller, path, body.name),
+    updateProgram(editDeps(), caller, path, body),
   ),
   'POST /orgs/{orgId}/programs/{programId}/publish': apiRoute({ path: programPath }, ({ caller, path }) => publishProgram(editDeps(), caller, path)),
   'POST /orgs/{orgId}/programs/{programId}/modules': apiRoute({ path: programPath, body: newModuleBody, status: 201 }, ({ caller, path, body }) =>

@@ -1,10 +1,20 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { activityPath, responseBody } from '../../shared/http/schemas/programs';
-import { clock, programsRepository, worksheetsRepository } from '../../shared/runtime/deps';
+import { config } from '../../shared/runtime/config';
+import { clock, orgsRepository, outboxRepository, outcomesRepository, programsRepository, transaction, worksheetsRepository } from '../../shared/runtime/deps';
 import { answerWorksheet, getActivity } from '../../shared/use-cases/programs/worksheets';
 
-const deps = () => ({ programs: programsRepository(), worksheets: worksheetsRepository(), clock: clock() });
+const deps = () => ({
+  programs: programsRepository(),
+  orgs: orgsRepository(),
+  worksheets: worksheetsRepository(),
+  outcomes: outcomesRepository(),
+  outbox: outboxRepository(),
+  transaction,
+  clock: clock(),
+  appUrl: config.appUrl(),
+});
 
 export const handler = apiFunction('worksheets', {
   'GET /orgs/{orgId}/programs/{programId}/activities/{activityId}': apiRoute({ path: activityPath }, ({ caller, path }) =>

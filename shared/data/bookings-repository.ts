@@ -24,7 +24,8 @@ export class BookingsRepository {
   }
 
   private stored(booking: Booking) {
-    return storedItem(keys.booking(booking.orgId, booking.programId, booking.bookingId), 'booking', booking);
+    // Also listed by start across the org's programs, for the coaching log and the analytics of today.
+    return { ...storedItem(keys.booking(booking.orgId, booking.programId, booking.bookingId), 'booking', booking), ...keys.sessionsOfOrg(booking.orgId, booking.start, booking.bookingId) };
   }
 
   /**
@@ -70,6 +71,20 @@ export class BookingsRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.programPartition(orgId, programId), ':prefix': keys.BOOKING_PREFIX },
       ConsistentRead: true,
+    });
+    return items.map(toBookingRecord);
+  }
+
+  /**
+   * The org's sessions (every program, any status) starting in [from, to) epoch minutes, oldest first:
+   * one Query of the `byCollection` index, page after page.
+   */
+  async ofOrgBetween(orgId: string, from: number, to: number): Promise<Booking[]> {
+    const { gsi1pk } = keys.sessionsOfOrg(orgId, 0, '');
+    const items = await queryAll(this.table, {
+      IndexName: 'byCollection',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':from': keys.sessionsOfOrgBound(from), ':to': keys.sessionsOfOrgBound(to - 1) + '~' },
     });
     return items.map(toBookingRecord);
   }
@@ -192,7 +207,7 @@ export const toPackageUsage = (item: Record<string, unknown> | undefined): Packa
 });
 
 export function toBookingRecord(item: Record<string, unknown>): Booking {
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...rest } = item;
   const booking = rest as unknown as Booking;
   return {
     ...booking,
@@ -210,5 +225,7 @@ export function toBookingRecord(item: Record<string, unknown>): Booking {
     pendingRequestId: booking.pendingRequestId ?? null,
     noShowMarkedBy: booking.noShowMarkedBy ?? null,
     reissuedFor: booking.reissuedFor ?? null,
+    statsDay: booking.statsDay ?? null,
+    price: booking.price ?? null,
   };
 }

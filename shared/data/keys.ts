@@ -10,6 +10,7 @@
  *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
  *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
  *                                    / PROGRAM#HOMEPAGE                the homepage
+ *                                    / PROGRAM#OUTCOMES                what each answered worksheet says for the report
  *                                    / MSG#<ulid>                      messages, oldest first
  *                                    / RESOURCE#<ulid>                 resource library entries
  *                                    / RESPONSE#<activityId>           the client's answers to a worksheet
@@ -20,7 +21,10 @@
  *                                    / NOTE#<bookingId>                the coach's private notes on a session
  *                                    / COUNTER#<packageId>             sessions used of a package (+ taken session numbers)
  *                                    / COUNTER#<packageId>#WEEK#<week> sessions used in one local week
+ *                                    / REVIEW#<clientUserId>           the client's review of the program
+ *                                    / REVIEW_REQUEST                  the coach's latest request for a review
  *                                    / OUTBOX#<entryId>                work that follows a write
+ *   ORG#<orgId>#STATS                / MONTH#<YYYY-MM>#<programId>     a program's sessions and reviews, by day of that month (analytics)
  *   SUPPRESSED#<email>               / SUPPRESSED                      an address SES bounced for good or got a complaint from
  *   SUPPRESSION                      / COUNT#<reason>                  how many addresses were suppressed, by reason
  *   COACH#<coachUserId>              / SESSION#<startMinute>#<id>      the coach's calendar: sessions, held slots, intro calls
@@ -69,6 +73,7 @@ export const keys = {
   program: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM' }),
   programStructure: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#STRUCTURE' }),
   programHomepage: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#HOMEPAGE' }),
+  programOutcomes: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'PROGRAM#OUTCOMES' }),
   /** Query prefix: the record, structure and homepage of a program together. */
   PROGRAM_PREFIX: 'PROGRAM',
   /** byCollection: the programs of an org, oldest first. */
@@ -95,6 +100,21 @@ export const keys = {
 
   booking: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `BOOKING#${bookingId}` }),
   BOOKING_PREFIX: 'BOOKING#',
+  /** byCollection: an org's sessions by start, across its programs (the coaching log, analytics of the current days). */
+  sessionsOfOrg: (orgId: string, startMinute: number, bookingId: string) => ({ gsi1pk: `ORG#${orgId}#SESSIONS`, gsi1sk: `${pad(startMinute)}#${bookingId}` }),
+  sessionsOfOrgBound: (startMinute: number): string => pad(startMinute),
+  /**
+   * Sort-key range of one program-partition Query holding action items, bookings and counters
+   * (ACTION# < BOOKING# < COUNTER#): what the program report reads besides the program's own items.
+   */
+  REPORT_RANGE: { from: 'ACTION#', to: 'COUNTER#~' },
+  review: (orgId: string, programId: string, clientUserId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `REVIEW#${clientUserId}` }),
+  REVIEW_PREFIX: 'REVIEW#',
+  reviewRequest: (orgId: string, programId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: 'REVIEW_REQUEST' }),
+  orgStatsPartition: (orgId: string): string => `ORG#${orgId}#STATS`,
+  /** One item per month and program: a booking race in one program never contends with another program's. */
+  orgMonthStats: (orgId: string, month: string, programId: string): Key => ({ pk: keys.orgStatsPartition(orgId), sk: `MONTH#${month}#${programId}` }),
+  orgMonthStatsBound: (month: string): string => `MONTH#${month}`,
   rescheduleRequest: (orgId: string, programId: string, requestId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `RESCHEDULE#${requestId}` }),
   RESCHEDULE_PREFIX: 'RESCHEDULE#',
   sessionNote: (orgId: string, programId: string, bookingId: string): Key => ({ pk: keys.programPartition(orgId, programId), sk: `NOTE#${bookingId}` }),
@@ -117,11 +137,25 @@ export const keys = {
 
   /** An outbox entry lives in the partition of the write that caused it. */
   outboxEntry: (pk: string, entryId: string): Key => ({ pk, sk: `OUTBOX#${entryId}` }),
-  OUTBOX_COLLECTION: 'OUTBOX',
-  /** byCollection: entries with an email SES refused for good, kept for a person to see. */
-  OUTBOX_FAILED_COLLECTION: 'OUTBOX#FAILED',
   suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
-  /** byCollection: every outbox entry not yet finished, oldest first. */
-  outboxCollection: (createdAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX', gsi1sk: `${createdAt}#${entryId}` }),
+  /**
+   * byCollection: unfinished outbox entries by when they are next due (epoch ms), in one of
+   * OUTBOX_SHARDS partitions picked from the entry id, so no single index partition takes every
+   * tenant's writes. The sweeper reads each shard up to now: an entry backing off is not read at all.
+   */
+  outboxDue: (entryId: string, dueMs: number) => ({ gsi1pk: `OUTBOX#${outboxShard(entryId)}`, gsi1sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${entryId}` }),
+  outboxShardKey: (shard: number) => `OUTBOX#${shard}`,
+  /** byCollection: entries that used up their attempts, for an operator to list and retry. */
+  outboxFailed: (failedAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX#FAILED', gsi1sk: `${failedAt}#${entryId}` }),
+  OUTBOX_FAILED: 'OUTBOX#FAILED',
 } as const;
+
+export const OUTBOX_SHARDS = 8;
+
+/** A stable shard for an entry id (FNV-1a): spreads entries evenly, needs no stored state. */
+export function outboxShard(entryId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < entryId.length; i++) hash = Math.imul(hash ^ entryId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % OUTBOX_SHARDS;
+}

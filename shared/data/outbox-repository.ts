@@ -1,140 +1,66 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxEffect, OutboxEntry, OutboxFailure } from '../domain/outbox/outbox-entry';
-import { keys } from './keys';
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
+import { formatInstant } from '../domain/time/instant';
+import { keys, OUTBOX_SHARDS } from './keys';
 import { isConditionFailure, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
-/** How long a relay holds an entry before another may take it over. */
-export const LEASE_MS = 60_000;
+/**
+ * How long a relay holds an entry before another may take it over: five times the relay's and the
+ * sweeper's 60-second function timeout, so a lease only runs out under a relay that is dead.
+ */
+export const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
+
+/** A mark by a relay whose lease another relay has taken since: it must stop at once. */
+export class LeaseLost extends Error {
+  constructor(entryId: string) {
+    super(`The lease on outbox entry ${entryId} passed to another relay.`);
+  }
+}
+
+export type EntryKey = Pick<OutboxEntry, 'pk' | 'entryId'>;
 
 /**
  * Outbox entries live next to the write that caused them and are listed across partitions through
- * the `byCollection` index. A lease (`leaseUntil`, epoch ms) keeps two relays — the stream's and
- * the sweeper's — off one entry at a time.
+ * the `byCollection` index by when they are next due (sharded, see `keys.outboxDue`). A lease
+ * (`leaseUntil`, epoch ms, plus a `leaseToken` every mark is conditional on) keeps two relays — the
+ * stream's and the sweeper's — off one entry, and fences off a relay whose lease ran out.
  */
 export class OutboxRepository {
   constructor(private readonly table: Table) {}
 
   /** The entry, as one item of the transaction that makes the write it follows. */
-  newEntryItem(pk: string, entryId: string, effects: OutboxEffect[], nowMs: number, createdAt: string): { item: TransactItem; entry: OutboxEntry } {
-    const entry: OutboxEntry = { pk, entryId, effects, done: [], attempts: 0, createdAt };
-    const key = keys.outboxEntry(pk, entryId);
+  newEntryItem(pk: string, entryId: string, effects: OutboxEffect[], nowMs: number, createdAt: string, correlationId?: string): { item: TransactItem; entry: OutboxEntry } {
+    const entry: OutboxEntry = { pk, entryId, effects, done: [], started: [], attempts: 0, createdAt, state: 'pending', ...(correlationId ? { correlationId } : {}) };
+    const mailLeft = effects.filter((e) => e.type === 'email').length;
+    // `done` and `started` are number sets, made by the first ADD (an empty set cannot be stored).
+    const { done: _done, started: _started, ...stored } = entry;
     return {
       entry,
       item: {
         Put: {
           TableName: this.table.name,
-          Item: { ...key, ...keys.outboxCollection(createdAt, entryId), type: 'outbox', ...entry, leaseUntil: nowMs },
+          Item: { ...keys.outboxEntry(pk, entryId), ...keys.outboxDue(entryId, nowMs), type: 'outbox', ...stored, mailLeft, leaseUntil: nowMs },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
     };
   }
 
-  async markDone(entry: OutboxEntry, index: number): Promise<void> {
-    entry.done.push(index);
-    await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.outboxEntry(entry.pk, entry.entryId),
-        UpdateExpression: 'SET done = list_append(done, :index)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':index': [index] },
-      }),
-    );
-  }
-
-  /** Marks an effect done because it can never succeed, and records why, in one write. */
-  async markRefused(entry: OutboxEntry, failure: OutboxFailure): Promise<void> {
-    entry.done.push(failure.index);
-    entry.failures = [...(entry.failures ?? []), failure];
-    await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.outboxEntry(entry.pk, entry.entryId),
-        UpdateExpression: 'SET done = list_append(done, :index), failures = list_append(if_not_exists(failures, :none), :failure)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':index': [failure.index], ':failure': [failure], ':none': [] },
-      }),
-    );
-  }
-
-  /**
-   * Keeps a finished entry that holds a refused email in the failed collection (`byCollection` =
-   * OUTBOX#FAILED): out of the sweeper's way, visible to whoever looks, with who, what and why.
-   */
-  async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
-    await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.outboxEntry(entry.pk, entry.entryId),
-        UpdateExpression: 'SET #status = :failed, failedAt = :at, gsi1pk = :collection',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':failed': 'failed', ':at': nowMs, ':collection': keys.OUTBOX_FAILED_COLLECTION },
-      }),
-    );
-  }
-
-  /** Entries with an email refused for good, oldest first. */
-  async failed(limit = 50): Promise<(OutboxEntry & { failures: OutboxFailure[] })[]> {
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        IndexName: 'byCollection',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED_COLLECTION },
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map((item) => ({ ...toEntry(item), failures: (item.failures as OutboxFailure[] | undefined) ?? [] }));
-  }
-
-  async complete(entry: OutboxEntry): Promise<void> {
-    await this.table.db.send(new DeleteCommand({ TableName: this.table.name, Key: keys.outboxEntry(entry.pk, entry.entryId) }));
-  }
-
-  /** Records a failed attempt and when the next may start (exponential, at most 30 minutes). */
-  async recordFailure(entry: OutboxEntry, error: string, nowMs: number): Promise<void> {
-    const attempts = entry.attempts + 1;
-    const backoff = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** (attempts - 1));
-    await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.outboxEntry(entry.pk, entry.entryId),
-        UpdateExpression: 'SET attempts = :attempts, lastError = :error, leaseUntil = :retryAt',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':attempts': attempts, ':error': error.slice(0, 1000), ':retryAt': nowMs + backoff },
-      }),
-    );
-  }
-
-  /** Entries whose lease has run out: written by a relay that failed or never finished. */
-  async due(nowMs: number, limit = 25): Promise<OutboxEntry[]> {
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        IndexName: 'byCollection',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        FilterExpression: 'leaseUntil <= :now',
-        ExpressionAttributeValues: { ':pk': keys.OUTBOX_COLLECTION, ':now': nowMs },
-        Limit: limit * 4,
-      }),
-    );
-    return (Items ?? []).slice(0, limit).map(toEntry);
-  }
-
-  /** Takes the entry for `LEASE_MS`; null when another relay holds it, or it is done and gone. */
-  async lease(entry: Pick<OutboxEntry, 'pk' | 'entryId'>, nowMs: number): Promise<OutboxEntry | null> {
+  /** Takes the entry for `LEASE_MS` under a fresh token; null when another relay holds it, it failed, or it is gone. */
+  async lease(key: EntryKey, nowMs: number): Promise<OutboxEntry | null> {
+    const until = nowMs + LEASE_MS;
     try {
       const { Attributes } = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
-          Key: keys.outboxEntry(entry.pk, entry.entryId),
-          UpdateExpression: 'SET leaseUntil = :until',
-          ConditionExpression: 'attribute_exists(pk) AND leaseUntil <= :now',
-          ExpressionAttributeValues: { ':until': nowMs + LEASE_MS, ':now': nowMs },
+          Key: keys.outboxEntry(key.pk, key.entryId),
+          UpdateExpression: 'SET leaseUntil = :until, leaseToken = :token, gsi1sk = :due',
+          ConditionExpression: 'attribute_exists(pk) AND leaseUntil <= :now AND #state = :pending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':until': until, ':token': randomUUID(), ':due': keys.outboxDue(key.entryId, until).gsi1sk, ':now': nowMs, ':pending': 'pending' },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -144,16 +70,201 @@ export class OutboxRepository {
       throw error;
     }
   }
+
+  /** Records that an email is about to be sent (see `OutboxEntry.started`). */
+  async begin(entry: OutboxEntry, index: number): Promise<void> {
+    await this.fenced(entry, 'ADD started :index', { ':index': new Set([index]) });
+    entry.started.push(index);
+  }
+
+  /** Takes back `begin` after a send that failed before anything left. */
+  async release(entry: OutboxEntry, index: number): Promise<void> {
+    await this.fenced(entry, 'DELETE started :index', { ':index': new Set([index]) });
+    entry.started = entry.started.filter((i) => i !== index);
+  }
+
+  async markDone(entry: OutboxEntry, index: number): Promise<void> {
+    const isMail = entry.effects[index]?.type === 'email';
+    await this.fenced(entry, isMail ? 'ADD done :index, mailLeft :minusOne' : 'ADD done :index', { ':index': new Set([index]), ...(isMail ? { ':minusOne': -1 } : {}) });
+    entry.done.push(index);
+  }
+
+  /** Marks an email done because it can never succeed (SES refused it), and records who, what and why. */
+  async markRefused(entry: OutboxEntry, failure: OutboxFailure): Promise<void> {
+    await this.fenced(entry, 'ADD done :index, mailLeft :minusOne SET failures = list_append(if_not_exists(failures, :none), :failure)', {
+      ':index': new Set([failure.index]),
+      ':minusOne': -1,
+      ':failure': [failure],
+      ':none': [],
+    });
+    entry.done.push(failure.index);
+    entry.failures = [...(entry.failures ?? []), failure];
+  }
+
+  async complete(entry: OutboxEntry): Promise<void> {
+    await this.fenced(entry, null, {});
+  }
+
+  /**
+   * Keeps a finished entry that holds a refused email in the failed collection: out of the
+   * sweeper's way, visible to whoever looks, with who, what and why.
+   */
+  async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
+    const failed = keys.outboxFailed(formatInstant(nowMs), entry.entryId);
+    await this.fenced(entry, 'SET #state = :failed, gsi1pk = :gpk, gsi1sk = :gsk REMOVE leaseToken', { ':failed': 'failed', ':gpk': failed.gsi1pk, ':gsk': failed.gsi1sk });
+  }
+
+  /** Lets the entry go without counting an attempt, to be taken again at `untilMs`. */
+  async defer(entry: OutboxEntry, untilMs: number): Promise<void> {
+    await this.fenced(entry, 'SET leaseUntil = :until, gsi1sk = :due REMOVE leaseToken', { ':until': untilMs, ':due': keys.outboxDue(entry.entryId, untilMs).gsi1sk });
+  }
+
+  /**
+   * Records a failed attempt and when the next may start (exponential, at most 30 minutes); after
+   * `MAX_ATTEMPTS` the entry is `failed`: out of the sweeper's way, listed for an operator.
+   */
+  async recordFailure(entry: OutboxEntry, error: string, nowMs: number): Promise<'retrying' | 'failed'> {
+    const attempts = entry.attempts + 1;
+    const lastError = error.slice(0, 1000);
+    if (attempts >= MAX_ATTEMPTS) {
+      const failed = keys.outboxFailed(formatInstant(nowMs), entry.entryId);
+      await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, #state = :failed, gsi1pk = :gpk, gsi1sk = :gsk REMOVE leaseToken', {
+        ':attempts': attempts,
+        ':error': lastError,
+        ':failed': 'failed',
+        ':gpk': failed.gsi1pk,
+        ':gsk': failed.gsi1sk,
+      });
+      return 'failed';
+    }
+    const retryAt = nowMs + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** (attempts - 1));
+    await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, leaseUntil = :retryAt, gsi1sk = :due REMOVE leaseToken', {
+      ':attempts': attempts,
+      ':error': lastError,
+      ':retryAt': retryAt,
+      ':due': keys.outboxDue(entry.entryId, retryAt).gsi1sk,
+    });
+    return 'retrying';
+  }
+
+  /**
+   * Entries due by now, oldest due first, from every shard. Only keys are read: the relay leases
+   * each entry and gets the entry from that write.
+   */
+  async due(nowMs: number, limit = 25): Promise<EntryKey[]> {
+    const upTo = `${keys.outboxDue('', nowMs).gsi1sk}~`;
+    const shards = await Promise.all(
+      Array.from({ length: OUTBOX_SHARDS }, (_, shard) =>
+        this.table.db.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            IndexName: 'byCollection',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+            ExpressionAttributeValues: { ':pk': keys.outboxShardKey(shard), ':upTo': upTo },
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    return shards
+      .flatMap((page) => page.Items ?? [])
+      .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)))
+      .slice(0, limit)
+      .map(toKey);
+  }
+
+  /** The entries set aside as failed (attempts used up, or an email refused for good), oldest first. */
+  async failed(limit = 100): Promise<OutboxEntry[]> {
+    const { Items } = await this.table.db.send(
+      new QueryCommand({ TableName: this.table.name, IndexName: 'byCollection', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
+    );
+    const entries = await Promise.all((Items ?? []).map(toKey).map((key) => this.get(key)));
+    return entries.filter((e): e is OutboxEntry => e !== null);
+  }
+
+  /** Puts a failed entry back in line with fresh attempts, due now; false when it is not failed. */
+  async retry(key: EntryKey, nowMs: number): Promise<boolean> {
+    const due = keys.outboxDue(key.entryId, nowMs);
+    try {
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.outboxEntry(key.pk, key.entryId),
+          UpdateExpression: 'SET #state = :pending, attempts = :zero, leaseUntil = :now, gsi1pk = :gpk, gsi1sk = :gsk',
+          ConditionExpression: '#state = :failed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':now': nowMs, ':gpk': due.gsi1pk, ':gsk': due.gsi1sk },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(key: EntryKey): Promise<OutboxEntry | null> {
+    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.outboxEntry(key.pk, key.entryId), ConsistentRead: true }));
+    return Item ? toEntry(Item) : null;
+  }
+
+  /**
+   * Whether an older entry of the same partition still has emails to send: a program's emails leave
+   * in the order their writes committed (Booked before Cancelled). Failed entries no longer hold
+   * the line. Reads keys and two small fields of at most a few items.
+   */
+  async olderMailPending(entry: EntryKey): Promise<boolean> {
+    const { Items } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        FilterExpression: 'mailLeft > :zero AND #state = :pending',
+        ProjectionExpression: 'sk',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pk': entry.pk, ':from': 'OUTBOX#', ':to': keys.outboxEntry(entry.pk, entry.entryId).sk, ':zero': 0, ':pending': 'pending' },
+      }),
+    );
+    const own = keys.outboxEntry(entry.pk, entry.entryId).sk;
+    return (Items ?? []).some((item) => item.sk !== own);
+  }
+
+  /** An update (or, with no expression, the delete) made only while the relay's lease token holds. */
+  private async fenced(entry: OutboxEntry, update: string | null, values: Record<string, unknown>): Promise<void> {
+    const common = {
+      TableName: this.table.name,
+      Key: keys.outboxEntry(entry.pk, entry.entryId),
+      ConditionExpression: 'leaseToken = :token',
+    };
+    try {
+      if (update === null) await this.table.db.send(new DeleteCommand({ ...common, ExpressionAttributeValues: { ':token': entry.leaseToken } }));
+      else {
+        const names = update.includes('#state') ? { ExpressionAttributeNames: { '#state': 'state' } } : {};
+        await this.table.db.send(new UpdateCommand({ ...common, ...names, UpdateExpression: update, ExpressionAttributeValues: { ...values, ':token': entry.leaseToken } }));
+      }
+    } catch (error) {
+      if (isConditionFailure(error)) throw new LeaseLost(entry.entryId);
+      throw error;
+    }
+  }
 }
+
+const toKey = (item: Record<string, unknown>): EntryKey => ({ pk: String(item.pk), entryId: String(item.sk).slice('OUTBOX#'.length) });
+
+const numbers = (value: unknown): number[] => (value instanceof Set ? [...value].map(Number) : Array.isArray(value) ? value.map(Number) : []);
 
 function toEntry(item: Record<string, unknown>): OutboxEntry {
   return {
     pk: String(item.pk),
     entryId: String(item.entryId),
     effects: item.effects as OutboxEffect[],
-    done: (item.done as number[] | undefined) ?? [],
+    done: numbers(item.done),
+    started: numbers(item.started),
     failures: (item.failures as OutboxFailure[] | undefined) ?? [],
     attempts: Number(item.attempts ?? 0),
     createdAt: String(item.createdAt),
+    state: item.state === 'failed' ? 'failed' : 'pending',
+    ...(item.correlationId ? { correlationId: String(item.correlationId) } : {}),
+    ...(item.leaseToken ? { leaseToken: String(item.leaseToken) } : {}),
+    ...(item.lastError ? { lastError: String(item.lastError) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Homepage, Program, ProgramStructure } from '../domain/programs/program';
 import { keys } from './keys';
-import { isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
+import { fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 import { TransactionRefused, WriteTransaction, type TransactItem } from './write-transaction';
 
 export interface FullProgram {
@@ -111,31 +111,14 @@ export class ProgramsRepository {
     }
   }
 
-  async update(orgId: string, programId: string, changes: Pick<Program, 'name'>, now: string): Promise<Program> {
-    const { Attributes } = await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.program(orgId, programId),
-        UpdateExpression: 'SET #name = :name, updatedAt = :now',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': changes.name, ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return toProgramRecord(Attributes ?? {});
-  }
-
-  /** A rename as one item of a transaction. */
-  renameItem(orgId: string, programId: string, name: string, now: string): TransactItem {
+  /** Changes the given fields, as one item of a transaction (a null price is removed: the sessions are free). */
+  updateItem(orgId: string, programId: string, changes: Partial<Pick<Program, 'name' | 'pricePerSession'>>, now: string): TransactItem {
     return {
       Update: {
         TableName: this.table.name,
         Key: keys.program(orgId, programId),
-        UpdateExpression: 'SET #name = :name, updatedAt = :now',
+        ...fieldUpdate({ ...changes, updatedAt: now }),
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': name, ':now': now },
       },
     };
   }

@@ -1,7 +1,8 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Answers } from '../domain/programs/worksheet';
 import { keys } from './keys';
 import type { Table } from './table';
+import type { TransactItem } from './write-transaction';
 
 export interface WorksheetResponse {
   activityId: string;
@@ -19,19 +20,17 @@ export class WorksheetsRepository {
     return Item ? toResponse(Item) : null;
   }
 
-  /** Replaces the answers in one write, keeping the first submission time. */
-  async put(orgId: string, programId: string, activityId: string, answers: Answers, now: string): Promise<WorksheetResponse> {
-    const { Attributes } = await this.table.db.send(
-      new UpdateCommand({
+  /** Replaces the answers, keeping the first submission time: an item of the transaction that records the outcome too. */
+  putItem(orgId: string, programId: string, activityId: string, answers: Answers, now: string): TransactItem {
+    return {
+      Update: {
         TableName: this.table.name,
         Key: keys.response(orgId, programId, activityId),
         UpdateExpression: 'SET #type = :type, activityId = :activityId, answers = :answers, updatedAt = :now, submittedAt = if_not_exists(submittedAt, :now)',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: { ':type': 'response', ':activityId': activityId, ':answers': answers, ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return toResponse(Attributes ?? {});
+      },
+    };
   }
 }
 

@@ -18,6 +18,8 @@ export interface RouteRequest<B, P, Q, C> {
   origin: string;
   /** The caller's address as API Gateway saw the connection (not a header the caller can set). */
   sourceIp: string;
+  /** Request headers, names in lower case as API Gateway (HTTP API) delivers them. */
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 interface Spec<B, P, Q, Public extends boolean> {
@@ -63,6 +65,7 @@ export function apiRoute<
         caller: event.caller as Public extends true ? Caller | null : Caller,
         origin: originOf(event),
         sourceIp: event.requestContext.http.sourceIp,
+        headers: event.headers ?? {},
       });
       return toHttpResult(result, spec.status ?? 200);
     });

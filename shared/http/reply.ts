@@ -15,6 +15,9 @@ export const reply = (status: number, body: unknown) => new Reply(status, body);
 export const textReply = (status: number, text: string, contentType: string, headers: Record<string, string> = {}) =>
   new Reply(status, text, contentType, headers);
 
+/** 304: the client's copy is current; no body, only the validators and caching headers. */
+export const notModified = (headers: Record<string, string>) => new Reply(304, undefined, 'application/json', headers);
+
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',

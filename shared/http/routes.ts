@@ -16,8 +16,13 @@ interface RouteBase {
   summary: string;
 }
 
-/** Public routes skip the JWT authorizer; each says why it may (the reason is also given to cdk-nag). */
-export type RouteSpec = RouteBase & ({ public?: undefined } | { public: true; publicBecause: string });
+/**
+ * Public routes skip the JWT authorizer; each says why it may (the reason is also given to cdk-nag).
+ * API Gateway throttles them with the tight public limits, except routes that count each caller's
+ * credential in the app (`throttle: 'polling'`: calendar apps polling feeds), which get room for
+ * everyone's polling together.
+ */
+export type RouteSpec = RouteBase & ({ public?: undefined } | { public: true; publicBecause: string; throttle?: 'public' | 'polling' });
 
 /** What each API function may touch; CDK turns this into least-privilege IAM. */
 export interface ApiFunctionSpec {
@@ -49,6 +54,9 @@ export const apiFunctions = {
   availability: { entry: 'functions/api/availability.ts', table: 'read' },
   bookings: { entry: 'functions/api/bookings.ts', table: 'readWrite', signsJoinLinks: true },
   sessions: { entry: 'functions/api/sessions.ts', table: 'readWrite', signsJoinLinks: true },
+  reports: { entry: 'functions/api/reports.ts', table: 'read' },
+  reviews: { entry: 'functions/api/reviews.ts', table: 'readWrite' },
+  analytics: { entry: 'functions/api/analytics.ts', table: 'read' },
   introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
@@ -92,6 +100,7 @@ export const routes = [
     fn: 'feeds',
     public: true,
     publicBecause: 'Calendar apps subscribe without credentials; the unguessable secret in the URL is the credential, and a wrong one is a 404.',
+    throttle: 'polling',
     summary: "The coach's private ICS feed of their sessions",
   },
   {
@@ -111,7 +120,12 @@ export const routes = [
   { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/modules', fn: 'programs', summary: 'Append a session module' },
   { method: 'PATCH', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Rename a module' },
   { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/modules/{moduleId}', fn: 'programs', summary: 'Remove a session module' },
-  { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/templates/{templateKind}', fn: 'programs', summary: 'Replace the prep or reflection questions of every session' },
+  {
+    method: 'PUT',
+    path: '/orgs/{orgId}/programs/{programId}/templates/{templateKind}',
+    fn: 'programs',
+    summary: 'Replace the questions of every session prep or reflection, or of the intake or 90-day reflection (their 1–10 rating must stay: 409 rating_question_required)',
+  },
   { method: 'DELETE', path: '/orgs/{orgId}/programs/{programId}/activities/{activityId}', fn: 'programs', summary: 'Remove an activity' },
   { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/homepage', fn: 'programs', summary: 'Replace the homepage' },
 
@@ -148,6 +162,37 @@ export const routes = [
   { method: 'PUT', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "The coach's private notes on a session" },
   { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes', fn: 'sessions', summary: "Read the coach's private notes" },
 
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/programs/{programId}/report',
+    fn: 'reports',
+    summary: 'The program report (coach): sessions, worksheet completion, progress ratings, action items, satisfaction before and after, and each session in detail',
+  },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/programs/{programId}/report/progress.svg',
+    fn: 'reports',
+    summary: 'The progress chart as SVG: ratings by session with the intake and 90-day satisfaction (coach, and the client once published)',
+  },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/review-requests', fn: 'reviews', summary: 'Ask the client for a review by email (coach; one open request at a time, open 30 days)' },
+  { method: 'GET', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: "The client's review and the latest request (coach and client)" },
+  { method: 'POST', path: '/orgs/{orgId}/programs/{programId}/reviews', fn: 'reviews', summary: 'Write or change your review: rating 1–5, optional text (client; 201 new, 200 changed)' },
+
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/analytics',
+    fn: 'analytics',
+    summary:
+      'Org analytics for ?from=&to= (dates in the org zone, both included, at most 366 days; coach): sessionsCompleted, noShows, cancellations (late and free), ' +
+      'clientRetentionRate = of the clients who completed at least one session in the previous period of equal length, the share who also completed one in this period (null if none did), ' +
+      'averageRating of reviews first written in the period, revenue per month and currency in minor units (completed sessions, late cancellations and no-shows at their booked price; never summed across currencies)',
+  },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/coaching-log.csv',
+    fn: 'analytics',
+    summary: 'The coaching log for ?from=&to= as RFC 4180 CSV (coach): one row per completed session with date, client, program, hours, paid or free',
+  },
   {
     method: 'GET',
     path: '/orgs/{orgId}/intro-calls/availability',

@@ -8,7 +8,7 @@ import { sessionDeps } from './session-deps';
 import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
-import { clock, outboxRepository, suppressionRepository } from './deps';
+import { bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
@@ -26,10 +26,15 @@ export const sessionScheduler = () =>
   });
 
 /** What the relays need to carry out outbox entries. */
-export const relayDeps = (): RelayDeps => ({
-  outbox: outboxRepository(),
-  mailer: mailer(),
-  scheduler: sessionScheduler(),
-  clock: clock(),
-  reissue: (effect) => reissueInvites(sessionDeps(), effect),
-});
+export const relayDeps = (): RelayDeps => {
+  const bookings = bookingsRepository();
+  const introCalls = introCallsRepository();
+  return {
+    outbox: outboxRepository(),
+    mailer: mailer(),
+    scheduler: sessionScheduler(),
+    records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
+    clock: clock(),
+    reissue: (effect) => reissueInvites(sessionDeps(), effect),
+  };
+};

@@ -4,7 +4,7 @@ import { joinLinkKey } from './join-key';
 import type { SessionLinks } from '../use-cases/bookings/session-parties';
 
 export const sessionLinks = (): SessionLinks => ({ appUrl: config.appUrl(), apiUrl: config.apiUrl(), senderEmail: config.senderEmail(), joinKey: joinLinkKey });
-import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, transaction } from './deps';
+import { bookingContext, bookingsRepository, clock, coachCalendarRepository, outboxRepository, rescheduleRequestsRepository, statsRepository, transaction } from './deps';
 
 /**
  * The composition root for changing sessions (cancel, decide, join, no-show, the scheduled work).
@@ -16,6 +16,7 @@ export const sessionDeps = (): SessionDeps => ({
   requests: rescheduleRequestsRepository(),
   calendar: coachCalendarRepository(),
   outbox: outboxRepository(),
+  stats: statsRepository(),
   transaction,
   clock: clock(),
   links: sessionLinks(),

@@ -109,6 +109,16 @@ describe('the HTTP API', () => {
     }
   });
 
+  it("lets the feed route carry every coach's calendar polling (each feed is limited in the app) and keeps other public routes tight", () => {
+    const settings = resourcesOf('AWS::ApiGatewayV2::Stage')[0]?.Properties.RouteSettings as Record<string, unknown>;
+    const polled = routes.filter((r) => 'throttle' in r && r.throttle === 'polling').map((r) => `${r.method} ${r.path}`);
+    expect(polled).toEqual(['GET /feeds/{feedToken}']);
+    expect(settings['GET /feeds/{feedToken}']).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+    for (const route of routes.filter((r) => 'public' in r && r.public && !polled.includes(`${r.method} ${r.path}`))) {
+      expect(settings[`${route.method} ${route.path}`], route.path).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+    }
+  });
+
   it('throttles the stage, throttles public routes harder, and writes access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
@@ -303,6 +313,9 @@ describe('every failure visible', () => {
     expect(throttleEvents).toHaveLength(2 * (1 + tableDefinition.indexes.length));
     expect(throttleEvents.filter((a) => a.Dimensions.some((d: any) => d.Name === 'GlobalSecondaryIndexName'))).toHaveLength(2 * tableDefinition.indexes.length);
     expect(named('OutboxPendingAfterSweep')).toEqual([expect.objectContaining({ EvaluationPeriods: 15, Period: 60 })]);
+    expect(named('OutboxEntriesFailed')).toEqual([expect.objectContaining({ EvaluationPeriods: 1, Period: 300, Stat: 'Sum' })]);
+    const failedFilters = Object.values(template.findResources('AWS::Logs::MetricFilter')).filter((f: any) => f.Properties.MetricTransformations[0].MetricName === 'OutboxEntriesFailed');
+    expect(failedFilters.map((f: any) => f.Properties.FilterPattern)).toEqual(['{ $.message = "Outbox entry failed" }', '{ $.message = "Outbox entry failed" }']);
     expect(named('Reputation.BounceRate')).toHaveLength(1);
     expect(named('Reputation.ComplaintRate')).toHaveLength(1);
     const topic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('MonitoringAlarms'));

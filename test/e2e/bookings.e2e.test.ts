@@ -4,6 +4,8 @@ import { calendarWith, IcsServer } from '../support/ics-server';
 import { eventsOf, inviteOf } from '../support/ics-parse';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
 import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { secondsToNextWindow, useLimit } from '../support/quotas';
+import { FEED_POLLS_PER_TOKEN } from '../../shared/domain/rate-limits/feed-limits';
 
 /**
  * Booking over HTTP as a frontend does it. The local clock stands at Monday 30 November 2026,
@@ -219,5 +221,40 @@ describe('removing session modules once sessions are booked', () => {
     const after = (await client.get(`${url}/availability?from=2027-01-25T00:00:00Z&to=2027-01-30T00:00:00Z`)).body;
     expect(after).toMatchObject({ remaining: 0, slots: [] });
     expect((await client.get(`${url}/bookings`)).body.items.map((b: any) => b.sessionNumber)).toEqual([1, 2]);
+  });
+});
+
+describe("the coach's feed, as calendar apps poll it", () => {
+  const poll = (etag?: string) => fetch(feedUrl, etag ? { headers: { 'if-none-match': etag } } : {});
+
+  it('answers 304 without a body while nothing changed, and the new feed once a session is booked', async () => {
+    const first = await poll();
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const unchanged = await poll(etag!);
+    expect({ status: unchanged.status, body: await unchanged.text(), etag: unchanged.headers.get('etag') }).toEqual({ status: 304, body: '', etag });
+    expect((await poll(`W/${etag}`)).status).toBe(304);
+
+    const { client, url } = await aProgramWithClient();
+    const { bookingId } = (await client.post(`${url}/bookings`, { start: '2027-02-03T10:00:00Z' })).body;
+    const changed = await poll(etag!);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(eventsOf(await changed.text()).some((e) => e.uid === `${bookingId}@127.0.0.1`)).toBe(true);
+  });
+
+  it('limits each feed on its own with 429 and Retry-After, and serves it again in the next hour', async () => {
+    const token = decodeURIComponent(new URL(feedUrl).pathname.split('/').at(-1)!).replace(/\.ics$/, '');
+    await useLimit(stack, FEED_POLLS_PER_TOKEN, token, FEED_POLLS_PER_TOKEN.limit);
+    const limited = await poll();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBe(secondsToNextWindow(stack, FEED_POLLS_PER_TOKEN.windowSeconds));
+    expect(((await limited.json()) as any).error.code).toBe('too_many_requests');
+    // A made-up token of the same org is still a plain 404: only real feeds are counted.
+    expect((await fetch(feedUrl.replace(/\.([A-Za-z0-9_-]{10})/, '.AAAAAAAAAA'))).status).toBe(404);
+
+    await stack.scheduler.advanceTo(stack.clock.now() + secondsToNextWindow(stack, FEED_POLLS_PER_TOKEN.windowSeconds) * 1000);
+    expect((await poll()).status).toBe(200);
   });
 });

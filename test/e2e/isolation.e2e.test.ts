@@ -40,6 +40,8 @@ const bodies: Record<string, unknown> = {
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/join': undefined,
   'POST /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/no-show': undefined,
   'PUT /orgs/{orgId}/programs/{programId}/bookings/{bookingId}/notes': { body: 'Read everything here.' },
+  'POST /orgs/{orgId}/programs/{programId}/review-requests': undefined,
+  'POST /orgs/{orgId}/programs/{programId}/reviews': { rating: 5, body: 'Glowing' },
 };
 
 /** Valid query strings, for routes that need one. */

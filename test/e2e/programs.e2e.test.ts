@@ -4,6 +4,8 @@ import { formatInstant } from '../../shared/domain/time/instant';
 import { IcsServer } from '../support/ics-server';
 import { ApiClient, startTestStack, uniqueEmail } from '../support/local-stack';
 import { aCoachWithCalendar, aJoinedClient, aProgram, inviteTokenFromOutbox } from '../support/scenarios-http';
+import { secondsToUtcMidnight, useQuota } from '../support/quotas';
+import { USER_DAILY_QUOTAS } from '../../shared/domain/rate-limits/user-quotas';
 
 let stack: LocalStack;
 let ics: IcsServer;
@@ -68,12 +70,21 @@ describe('creating a program', () => {
   });
 
   it('adds the quick check-in package only when asked, and keeps a price', async () => {
-    const withChecks = await aProgram(coach, orgId, { quickCheckIns: true, pricePerSession: { amount: 249.5, currency: 'USD' } });
+    const withChecks = await aProgram(coach, orgId, { quickCheckIns: true, pricePerSession: { amount: 24950, currency: 'USD' } });
     expect(withChecks.packages.map((p: any) => [p.packageId, p.durationMinutes, p.total])).toEqual([
       ['coaching', 60, 12],
       ['quick_check_in', 15, 3],
     ]);
-    expect(withChecks.pricePerSession).toEqual({ amount: 249.5, currency: 'USD' });
+    expect(withChecks.pricePerSession).toEqual({ amount: 24950, currency: 'USD' });
+    const url = `/orgs/${orgId}/programs/${withChecks.programId}`;
+    expect((await coach.patch(url, { pricePerSession: { amount: 30000, currency: 'JPY' } })).body.pricePerSession).toEqual({ amount: 30000, currency: 'JPY' });
+    expect((await coach.patch(url, { pricePerSession: null })).body.pricePerSession).toBeNull();
+    for (const pricePerSession of [{ amount: 249.5, currency: 'USD' }, { amount: 100, currency: 'XYZ' }, { amount: -1, currency: 'EUR' }]) {
+      const refused = await coach.patch(url, { pricePerSession });
+      expect(refused.status, JSON.stringify(pricePerSession)).toBe(400);
+      expect(refused.body.error.details[0].field).toMatch(/^pricePerSession\./);
+    }
+    expect((await coach.patch(url, {})).status).toBe(400);
     const without = await aProgram(coach, orgId, { quickCheckIns: false });
     expect(without.packages).toHaveLength(1);
   });
@@ -147,7 +158,7 @@ describe('editing a program', () => {
     const bad = await coach.put(`${url}/templates/session_reflection`, { questions: [{ prompt: 'Scale?', type: 'rating', min: 5, max: 3 }, { prompt: 'Text', type: 'text', max: 3 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: any) => d.field)).toEqual(['questions.0.max', 'questions.1.min']);
-    expect((await coach.put(`${url}/templates/intake`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
+    expect((await coach.put(`${url}/templates/welcome`, { questions: [{ prompt: 'x', type: 'text' }] })).status).toBe(404);
     expect((await coach.put(`${url}/templates/session_prep`, { questions: [] })).status).toBe(400);
   });
 
@@ -357,5 +368,43 @@ describe('working together', () => {
     expect((await coach.post(`${url}/modules/${one.moduleId}/action-items`, { text: 'x', dueDate: '2026-02-30' })).status).toBe(400);
     expect((await coach.delete(`${url}/action-items/${created.body.actionItemId}`)).status).toBe(204);
     expect((await coach.patch(`${url}/action-items/${created.body.actionItemId}`, { done: false })).status).toBe(404);
+  });
+});
+
+describe('daily quotas of one person (a self-sign-up pool is open to anyone)', () => {
+  const expectQuotaReached = (answer: { status: number; body: any; headers: Headers }, what: string) => {
+    expect({ status: answer.status, code: answer.body.error?.code }).toEqual({ status: 429, code: 'too_many_requests' });
+    expect(answer.body.error.message).toContain(what);
+    expect(Number(answer.headers.get('retry-after'))).toBe(secondsToUtcMidnight(stack));
+  };
+
+  it('stops programs, invitations and messages past the day’s limit without writing them, and starts afresh at midnight UTC', async () => {
+    const other = await aCoachWithCalendar(stack, ics);
+    const mine = other.coach;
+    const programsOf = async () => (await mine.get(`/orgs/${other.orgId}/programs`)).body.items.length;
+
+    await useQuota(stack, mine.userId!, 'programs', USER_DAILY_QUOTAS.programs.limit - 1);
+    const last = await aProgram(mine, other.orgId);
+    expectQuotaReached(await mine.post(`/orgs/${other.orgId}/programs`, { type: 'one_to_one_coaching' }), 'programs');
+    expect(await programsOf()).toBe(1);
+    // Another coach's quota is their own.
+    expect((await coach.post(`/orgs/${orgId}/programs`, { type: 'one_to_one_coaching' })).status).toBe(201);
+
+    const url = `/orgs/${other.orgId}/programs/${last.programId}`;
+    await useQuota(stack, mine.userId!, 'invites', USER_DAILY_QUOTAS.invites.limit - 1);
+    expect((await mine.post(`${url}/invites`, { email: uniqueEmail('first') })).status).toBe(201);
+    const refusedEmail = uniqueEmail('refused');
+    expectQuotaReached(await mine.post(`${url}/invites`, { email: refusedEmail }), 'invitations');
+    await stack.settle();
+    expect(stack.ses.outbox(refusedEmail)).toEqual([]);
+
+    await useQuota(stack, mine.userId!, 'messages', USER_DAILY_QUOTAS.messages.limit - 1);
+    expect((await mine.post(`${url}/messages`, { body: 'Looking forward to our first session.' })).status).toBe(201);
+    expectQuotaReached(await mine.post(`${url}/messages`, { body: 'One too many.' }), 'messages');
+    expect((await mine.get(`${url}/messages`)).body.items.map((m: any) => m.body)).not.toContain('One too many.');
+
+    await stack.scheduler.advanceTo(stack.clock.now() + secondsToUtcMidnight(stack) * 1000);
+    expect((await mine.post(`/orgs/${other.orgId}/programs`, { type: 'one_to_one_coaching' })).status).toBe(201);
+    expect((await mine.post(`${url}/messages`, { body: 'A new day.' })).status).toBe(201);
   });
 });

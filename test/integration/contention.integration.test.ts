@@ -7,6 +7,7 @@ import { InvitesRepository } from '../../shared/data/invites-repository';
 import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
+import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
@@ -96,6 +97,7 @@ const programDeps = (clock: TestClock): CreateProgramDeps => ({
   introCalls: new IntroCallsRepository(table),
   invites: new InvitesRepository(table),
   outbox: new OutboxRepository(table),
+  quotas: new RateLimitsRepository(table),
   appUrl: 'https://app.test',
 });
 
@@ -108,7 +110,7 @@ describe('invites and programs under contention', () => {
     const program = await createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId });
     expect(creating.refused()).toBe(2);
 
-    const inviteDeps: InviteDeps = { ...base, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), invites: new InvitesRepository(table), outbox: new OutboxRepository(table), profiles: new ProfilesRepository(table), appUrl: 'https://app.test' };
+    const inviteDeps: InviteDeps = { ...base, orgs: new OrgsRepository(table), programs: new ProgramsRepository(table), invites: new InvitesRepository(table), outbox: new OutboxRepository(table), profiles: new ProfilesRepository(table), quotas: new RateLimitsRepository(table), appUrl: 'https://app.test' };
     const inviting = contended(inviteDeps, 2);
     const invite = await createInvite(inviting, org.coach, org.orgId, program.programId, 'client@northwind-coaching.com');
     expect(inviting.refused()).toBe(2);

@@ -6,6 +6,7 @@ import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
 import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
+import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
@@ -35,6 +36,7 @@ const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => 
   introCalls: new IntroCallsRepository(table),
   invites: new InvitesRepository(table),
   outbox: new OutboxRepository(table),
+  quotas: new RateLimitsRepository(table),
   appUrl: 'https://app.test',
   transaction: () => new WriteTransaction(table),
   clock,

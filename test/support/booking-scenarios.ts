@@ -11,6 +11,7 @@ import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
 import { RescheduleRequestsRepository } from '../../shared/data/reschedule-requests-repository';
+import { StatsRepository } from '../../shared/data/stats-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
 import { unprocessable, type AppError } from '../../shared/domain/errors';
@@ -89,6 +90,7 @@ export function bookingDepsFor(table: TestTable, clock: TestClock): BookingDeps 
     requests: new RescheduleRequestsRepository(table),
     calendar: new CoachCalendarRepository(table),
     outbox: new OutboxRepository(table),
+    stats: new StatsRepository(table),
     transaction: () => new WriteTransaction(table),
     clock,
     links: testLinks,
@@ -121,6 +123,7 @@ export async function aBookableProgram(
       introCalls: new IntroCallsRepository(table),
       invites: new InvitesRepository(table),
       outbox: new OutboxRepository(table),
+      quotas: new RateLimitsRepository(table),
       appUrl: 'https://app.test',
       transaction: () => new WriteTransaction(table),
       clock,

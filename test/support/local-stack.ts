@@ -59,7 +59,7 @@ export class ApiClient {
     const parsed = (type.includes('json') && text ? JSON.parse(text) : text) as T;
     const route = routeFor(method, path);
     if (route) {
-      const violations = contractViolations(route, { status: response.status, contentType: type, body: parsed, text });
+      const violations = contractViolations(route, { status: response.status, contentType: type, body: parsed, text, headers: response.headers });
       if (violations.length > 0) throw new ContractMismatch(violations);
     }
     return { status: response.status, body: parsed, headers: response.headers };

@@ -57,13 +57,22 @@ export function routeFor(method: string, path: string): RouteSpec | null {
 }
 
 /** What is wrong with a response, judged by the document; an empty list when it conforms. */
-export function contractViolations(route: RouteSpec, response: { status: number; contentType: string; body: unknown; text: string }): string[] {
-  const operation = (contractDocument.paths?.[route.path] as Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }> | undefined)?.[
-    route.method.toLowerCase()
-  ];
+export function contractViolations(
+  route: RouteSpec,
+  response: { status: number; contentType: string; body: unknown; text: string; headers?: Headers },
+): string[] {
+  const operation = (
+    contractDocument.paths?.[route.path] as
+      | Record<string, { responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, { required?: boolean }> }> }>
+      | undefined
+  )?.[route.method.toLowerCase()];
   const declared = operation?.responses?.[String(response.status)];
   const where = `${route.method} ${route.path} → ${response.status}`;
   if (!declared) return [`${where}: the document lists no ${response.status} for this operation (body: ${response.text.slice(0, 300)})`];
+  const missing = Object.entries(declared.headers ?? {})
+    .filter(([name, header]) => header.required && response.headers && !response.headers.has(name))
+    .map(([name]) => `${where}: the document promises a ${name} header, and none came`);
+  if (missing.length > 0) return missing;
   const types = Object.keys(declared.content ?? {});
   if (types.length === 0) return response.text === '' ? [] : [`${where}: the document lists no body, but one came: ${response.text.slice(0, 200)}`];
   const mediaType = response.contentType.split(';')[0]?.trim() ?? '';

@@ -1,4 +1,5 @@
 import type { SessionPackage } from '../programs/packages';
+import type { Money } from '../programs/program';
 import type { JoinSide } from './join-link';
 
 export type StoredBookingStatus = 'confirmed' | 'cancelled' | 'no_show';
@@ -44,6 +45,10 @@ export interface Booking {
   /** The client's reschedule request awaiting the coach, if any (one at a time). */
   pendingRequestId: string | null;
   noShowMarkedBy: 'coach' | 'automatic' | null;
+  /** The day (YYYY-MM-DD, org's zone) whose analytics sums count this session; null if booked before they were kept. */
+  statsDay: string | null;
+  /** The price of the session when it was booked; null when free. A later price change does not rewrite it. */
+  price: Money | null;
   /** The last details change (ReissueEffect.changeId) this session's invitation was updated for. */
   reissuedFor: string | null;
   /** Optimistic concurrency: every write of the booking is conditional on the version read. */

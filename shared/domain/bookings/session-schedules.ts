@@ -39,8 +39,8 @@ export interface NoShowPayload {
  * removed), so something booked 3 hours ahead gets the 1-hour reminder only. Every reminder goes to
  * the one reminder Lambda, which tells the kinds apart by the payload.
  */
-export function reminderScheduleEffects(id: string, start: number, now: number, payloadFor: (lead: ReminderLead) => Record<string, unknown>): OutboxEffect[] {
-  return REMINDERS.map(({ lead, minutesBefore }): OutboxEffect => {
+export function reminderScheduleEffects(id: string, start: number, now: number, payloadFor: (lead: ReminderLead) => Record<string, unknown>): ScheduleChange[] {
+  return REMINDERS.map(({ lead, minutesBefore }): ScheduleChange => {
     const name = reminderName(id, lead);
     const at = start - minutesBefore;
     if (at <= now) return { type: 'unschedule', name };
@@ -48,23 +48,30 @@ export function reminderScheduleEffects(id: string, start: number, now: number, 
   });
 }
 
-/** The schedules a confirmed booking needs from `now` on: its reminders and its no-show check. */
-export function sessionScheduleEffects(booking: Booking, now: number): OutboxEffect[] {
-  const effects = reminderScheduleEffects(booking.bookingId, booking.start, now, (lead) => {
+/** A change to one named schedule: what reconciling a record's schedules comes down to. */
+export type ScheduleChange = Extract<OutboxEffect, { type: 'schedule' | 'unschedule' }>;
+
+/**
+ * The schedules a booking should have at `now`, as changes covering every one of its schedule names:
+ * a confirmed booking its reminders still ahead and its no-show check (a minute from now if that
+ * time passed while the relay could not run; not once the client has joined); any other booking,
+ * or one that is gone, none.
+ */
+export function desiredSessionSchedules(bookingId: string, booking: Booking | null, now: number): ScheduleChange[] {
+  if (!booking || booking.status !== 'confirmed') return unscheduleSession(bookingId);
+  const reminders = reminderScheduleEffects(booking.bookingId, booking.start, now, (lead) => {
     const payload: ReminderPayload = { kind: 'reminder', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, lead, start: booking.start };
     return { ...payload };
   });
+  const name = scheduleNames(booking.bookingId).noShow;
+  if (booking.clientJoinedAt) return [...reminders, { type: 'unschedule', name }];
   const noShow: NoShowPayload = { kind: 'no_show', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, start: booking.start };
-  effects.push({
-    type: 'schedule',
-    schedule: { name: scheduleNames(booking.bookingId).noShow, at: booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES, target: 'noShow', payload: { ...noShow } },
-  });
-  return effects;
+  return [...reminders, { type: 'schedule', schedule: { name, at: Math.max(booking.start + AUTOMATIC_NO_SHOW_AFTER_MINUTES, now + 1), target: 'noShow', payload: { ...noShow } } }];
 }
 
-/** Removes every schedule of a booking (cancelled, or its no-show settled by hand). */
-export const unscheduleSession = (bookingId: string, which: (keyof ReturnType<typeof scheduleNames>)[] = ['reminder24h', 'reminder1h', 'noShow']): OutboxEffect[] =>
-  which.map((key) => ({ type: 'unschedule', name: scheduleNames(bookingId)[key] }));
+/** Removes every schedule of a booking (cancelled, or its no-show settled). */
+export const unscheduleSession = (bookingId: string): ScheduleChange[] =>
+  (['reminder24h', 'reminder1h', 'noShow'] as const).map((key) => ({ type: 'unschedule', name: scheduleNames(bookingId)[key] }));
 
 export interface ExpiryPayload {
   kind: 'reschedule_expiry';

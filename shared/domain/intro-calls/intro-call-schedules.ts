@@ -1,6 +1,5 @@
-import { reminderScheduleEffects, scheduleNames } from '../bookings/session-schedules';
+import { reminderScheduleEffects, scheduleNames, type ScheduleChange } from '../bookings/session-schedules';
 import type { ReminderLead } from '../bookings/session-timing';
-import type { OutboxEffect } from '../outbox/outbox-entry';
 import type { IntroCall } from './intro-call';
 
 /** What an intro call's reminder schedules carry: the start they were made for, like a session's. */
@@ -12,14 +11,19 @@ export interface IntroCallReminderPayload {
   start: number;
 }
 
-/** An intro call is reminded 24 hours and 1 hour before, like a session; it has no no-show check. */
-export const introCallScheduleEffects = (call: IntroCall, now: number): OutboxEffect[] =>
-  reminderScheduleEffects(call.introCallId, call.start, now, (lead) => {
+/**
+ * The schedules an intro call should have at `now` (it has no no-show check): a confirmed call its
+ * reminders still ahead, like a session; a cancelled or missing one none.
+ */
+export function desiredIntroCallSchedules(introCallId: string, call: IntroCall | null, now: number): ScheduleChange[] {
+  if (!call || call.status !== 'confirmed') {
+    return [
+      { type: 'unschedule', name: scheduleNames(introCallId).reminder24h },
+      { type: 'unschedule', name: scheduleNames(introCallId).reminder1h },
+    ];
+  }
+  return reminderScheduleEffects(call.introCallId, call.start, now, (lead) => {
     const payload: IntroCallReminderPayload = { kind: 'intro_call_reminder', orgId: call.orgId, introCallId: call.introCallId, lead, start: call.start };
     return { ...payload };
   });
-
-export const unscheduleIntroCall = (introCallId: string): OutboxEffect[] => [
-  { type: 'unschedule', name: scheduleNames(introCallId).reminder24h },
-  { type: 'unschedule', name: scheduleNames(introCallId).reminder1h },
-];
+}

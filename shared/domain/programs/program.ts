@@ -8,7 +8,7 @@ import type { PersonProfile } from '../people/person';
 export type ProgramStatus = 'draft' | 'published';
 
 export interface Money {
-  /** Minor units (cents) inside; the API speaks major units. */
+  /** Minor units (cents for USD, yen for JPY), inside and at the API. */
   amountMinor: number;
   currency: string;
 }
@@ -67,6 +67,10 @@ export const isWorksheet = (kind: ActivityKind): kind is WorksheetKind => (WORKS
 
 /** Session worksheets share one set of questions per kind across every session module. */
 export type TemplateKind = 'session_prep' | 'session_reflection';
+
+/** Worksheets whose questions a coach can replace: the shared session templates, the intake and the 90-day reflection. */
+export const EDITABLE_WORKSHEETS = ['session_prep', 'session_reflection', 'intake', 'reflection_90_day'] as const;
+export type EditableWorksheet = (typeof EDITABLE_WORKSHEETS)[number];
 
 export interface Activity {
   activityId: string;

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../errors';
 import { sessionModule, type IdSource } from './generate-program';
-import { SESSION_LIMITS, type Activity, type Module, type ProgramStructure, type Question, type TemplateKind } from './program';
+import { SESSION_LIMITS, type Activity, type EditableWorksheet, type Module, type ProgramStructure, type Question } from './program';
 import { sessionTitle } from './template-content';
 
 /**
@@ -91,8 +91,19 @@ export function removeActivity(structure: ProgramStructure, activityId: string):
   return next;
 }
 
-export function replaceTemplate(structure: ProgramStructure, kind: TemplateKind, questions: Question[]): ProgramStructure {
+/**
+ * Replaces a worksheet's questions: the shared template of every session's prep or reflection, or
+ * the program's own intake or 90-day reflection (404 when the coach removed that worksheet).
+ * Answers already given stay as they were.
+ */
+export function replaceTemplate(structure: ProgramStructure, kind: EditableWorksheet, questions: Question[]): ProgramStructure {
   const next = structuredClone(structure);
-  next.templates[kind] = questions.map((q) => ({ ...q }));
+  if (kind === 'session_prep' || kind === 'session_reflection') {
+    next.templates[kind] = questions.map((q) => ({ ...q }));
+    return next;
+  }
+  const worksheets = allModules(next).flatMap((m) => m.activities).filter((a) => a.kind === kind);
+  if (worksheets.length === 0) throw notFound('This program no longer has that worksheet.');
+  for (const activity of worksheets) activity.questions = questions.map((q) => ({ ...q }));
   return next;
 }

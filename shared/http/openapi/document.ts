@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { routes, type RouteKey, type RouteSpec } from '../routes';
-import type { OperationDoc } from './operation';
+import type { OperationDoc, ResponseDoc } from './operation';
 import { operations } from './operations';
 import { errorBody } from './response-schemas';
 
@@ -44,6 +44,7 @@ const tagDescriptions: Record<string, string> = {
   'Action items': 'Commitments from sessions.',
   'Availability and bookings': 'Slots and booking them.',
   'Session lifecycle': 'Cancelling, moving, joining, no-shows and notes.',
+  Outcomes: 'The program report and progress chart, reviews, and the practice’s analytics and coaching log.',
   'Intro calls': 'Free 15-minute calls prospects book without an account.',
 };
 
@@ -96,7 +97,15 @@ function operation(route: RouteSpec, doc: OperationDoc): ZodOpenApiOperationObje
     tags: [...doc.tags],
     'x-rapport-access': doc.access,
     ...(route.public ? { security: [] } : {}),
-    ...(request?.path || request?.query ? { requestParams: { ...(request.path ? { path: request.path as never } : {}), ...(request.query ? { query: request.query as never } : {}) } } : {}),
+    ...(request?.path || request?.query || request?.headers
+      ? {
+          requestParams: {
+            ...(request.path ? { path: request.path as never } : {}),
+            ...(request.query ? { query: request.query as never } : {}),
+            ...(request.headers ? { header: request.headers } : {}),
+          },
+        }
+      : {}),
     ...(request?.body
       ? {
           requestBody: {
@@ -116,6 +125,7 @@ function responses(route: RouteSpec, doc: OperationDoc): ZodOpenApiResponsesObje
     result[status as '200'] = {
       description: response.description,
       ...(response.schema ? { content: { [type]: { schema: response.schema } } } : response.contentType ? { content: { [type]: {} } } : {}),
+      ...(response.headers ? { headers: headersObject(response.headers) } : {}),
     };
   }
   for (const [status, codes] of errorStatuses(route, doc)) {
@@ -123,12 +133,26 @@ function responses(route: RouteSpec, doc: OperationDoc): ZodOpenApiResponsesObje
     const json = { 'application/json': { schema: status === 401 ? unauthorizedBody : errorResponse(codes) } };
     // A route that answers some refusals as a page of its own keeps that page beside the JSON shape.
     const own = result[key] as { description: string; content?: Record<string, unknown> } | undefined;
+    const headers = status === 429 ? { headers: headersObject(RETRY_AFTER) } : {};
     result[key] = own
-      ? { description: `${own.description} Refused before that: \`${codes.join('`, `')}\`.`, content: { ...own.content, ...json } }
-      : { description: `\`${codes.join('`, `')}\``, content: json };
+      ? { description: `${own.description} Refused before that: \`${codes.join('`, `')}\`.`, content: { ...own.content, ...json }, ...headers }
+      : { description: `\`${codes.join('`, `')}\``, content: json, ...headers };
   }
   return result;
 }
+
+/** Every 429 says when trying again can succeed. */
+const RETRY_AFTER: NonNullable<ResponseDoc['headers']> = {
+  'Retry-After': { description: 'Whole seconds (at least 1) until the limit that was reached lets this request through again.', required: true },
+};
+
+const headersObject = (headers: NonNullable<ResponseDoc['headers']>) =>
+  Object.fromEntries(
+    Object.entries(headers).map(([name, header]) => [
+      name,
+      { description: header.description, required: header.required === true, schema: name === 'Retry-After' ? { type: 'integer' as const, minimum: 1 } : { type: 'string' as const } },
+    ]),
+  );
 
 /** The 4xx answers of a route: those its shape implies, plus the ones its description lists. */
 export function errorStatuses(route: Pick<RouteSpec, 'public'>, doc: OperationDoc): [number, string[]][] {

@@ -18,6 +18,8 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   /** For bodies that are not JSON, e.g. `text/calendar`. */
   contentType?: string;
+  /** Response headers a client relies on (string values); `required` ones are checked on every e2e answer. */
+  headers?: Record<string, { description: string; required?: boolean }>;
 }
 
 /** The 4xx answers a route gives beyond the ones its shape implies (400, 401, 404), with their codes. */
@@ -35,6 +37,8 @@ export interface OperationDoc {
   request?: {
     path?: z.ZodType;
     query?: z.ZodType;
+    /** Request headers the route reads (documentation only: handlers read them from the event). */
+    headers?: z.ZodObject;
     body?: z.ZodType;
     /** A valid body; required with a body. */
     example?: unknown;

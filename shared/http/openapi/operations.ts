@@ -3,6 +3,7 @@ import type { OperationDoc } from './operation';
 import { bookingOperations } from './operations/bookings';
 import { identityAndOrgOperations } from './operations/identity-and-orgs';
 import { introCallOperations } from './operations/intro-calls';
+import { outcomeOperations } from './operations/outcomes';
 import { programOperations } from './operations/programs';
 import { systemOperations } from './operations/system';
 import { workingTogetherOperations } from './operations/working-together';
@@ -18,5 +19,6 @@ export const operations: Record<RouteKey, OperationDoc> = {
   ...programOperations,
   ...workingTogetherOperations,
   ...bookingOperations,
+  ...outcomeOperations,
   ...introCallOperations,
 };

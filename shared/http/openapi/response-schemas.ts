@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { HOMEPAGE_KEYS } from '../../domain/programs/program';
+import { EDITABLE_WORKSHEETS, HOMEPAGE_KEYS } from '../../domain/programs/program';
 import { WEEKDAYS } from '../../domain/time/wall-clock';
 
 /**
@@ -7,12 +7,12 @@ import { WEEKDAYS } from '../../domain/time/wall-clock';
  * and every end-to-end response is checked against the JSON Schema generated from them.
  * Each named schema becomes a component; its example is checked against it by a test.
  */
-const id = z.string().meta({ description: 'An opaque id.', example: '01KQ3V0Z9G8WJ4E6D2R5T7Y1AB' });
-const instant = z.iso.datetime().meta({ id: 'Instant', description: 'An instant in UTC, ISO 8601 with `Z`.', example: '2026-12-01T09:00:00Z' });
-const nullableInstant = instant.nullable();
-const date = z.iso.date().meta({ example: '2026-12-24' });
+export const id = z.string().meta({ description: 'An opaque id.', example: '01KQ3V0Z9G8WJ4E6D2R5T7Y1AB' });
+export const instant = z.iso.datetime().meta({ id: 'Instant', description: 'An instant in UTC, ISO 8601 with `Z`.', example: '2026-12-01T09:00:00Z' });
+export const nullableInstant = instant.nullable();
+export const date = z.iso.date().meta({ example: '2026-12-24' });
 const time = z.string().regex(/^\d{2}:\d{2}$/).meta({ description: 'A wall-clock time, HH:mm.', example: '10:00' });
-const zone = z.string().meta({ description: 'An IANA time zone name.', example: 'Europe/London' });
+export const zone = z.string().meta({ description: 'An IANA time zone name.', example: 'Europe/London' });
 const url = z.string().meta({ format: 'uri' });
 /** As the API stored it; the API checked it on the way in. */
 const email = z.string().meta({ description: 'An email address.', example: 'alex@example.com' });
@@ -154,8 +154,8 @@ export const schedule = z
     },
   });
 
-const money = z.object({
-  amount: z.number().meta({ description: 'Major units (e.g. 150.5 is 150.50).' }),
+export const money = z.object({
+  amount: z.number().int().meta({ description: 'Minor units: 15000 is 150.00 USD, 15000 JPY is ¥15,000.' }),
   currency: z.string().meta({ description: 'ISO 4217.', example: 'USD' }),
 });
 
@@ -219,7 +219,7 @@ const programSummaryExample = {
   totalSessions: 12,
   scheduleId: '01KQ3V1A2B3C4D5E6F7G8H9J0K',
   quickCheckIns: false,
-  pricePerSession: { amount: 150, currency: 'USD' },
+  pricePerSession: { amount: 15000, currency: 'USD' },
   client: { userId: '9a8b7c6d-5e4f-5a1b-a2c3-d4e5f6a7b8c9', email: 'alex@example.com' },
   createdAt: '2026-11-02T08:00:00Z',
   updatedAt: '2026-11-03T08:00:00Z',
@@ -289,8 +289,8 @@ export const publishResult = z.object({ status: z.literal('published'), publishe
 export const addedModule = sessionModule.extend({ totalSessions: z.number().int() }).meta({ id: 'AddedModule' });
 
 export const template = z
-  .object({ kind: z.enum(['session_prep', 'session_reflection']), questions: z.array(question) })
-  .meta({ id: 'Template', description: 'The questions every session module now asks.' });
+  .object({ kind: z.enum(EDITABLE_WORKSHEETS), questions: z.array(question) })
+  .meta({ id: 'Template', description: 'The questions the worksheet now asks (for session prep and reflection: in every session module).' });
 
 export const invite = z
   .object({ inviteId: id, email: email, name: z.string().optional().meta({ description: 'The invitee’s name, when known.' }), expiresAt: instant })

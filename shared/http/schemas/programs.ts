@@ -1,22 +1,22 @@
 import * as z from 'zod';
 import { profileFields } from './identity';
-import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
+import { EDITABLE_WORKSHEETS, HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
 import { calendarDate, emailAddress, id, nonBlank, singleLine } from './common';
 
 export const programPath = z.object({ orgId: id, programId: id });
 export const modulePath = programPath.extend({ moduleId: id });
 export const activityPath = programPath.extend({ activityId: id });
-export const templatePath = programPath.extend({ templateKind: z.enum(['session_prep', 'session_reflection']) });
+export const templatePath = programPath.extend({ templateKind: z.enum(EDITABLE_WORKSHEETS) });
 export const resourcePath = programPath.extend({ resourceId: id });
 export const actionItemPath = programPath.extend({ actionItemId: id });
 
+/** ISO 4217 codes the runtime knows (Intl's list), e.g. USD, EUR, JPY. */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** A price in minor units (cents for USD, yen for JPY) and its ISO 4217 currency. */
 const money = z.strictObject({
-  amount: z
-    .number()
-    .min(0)
-    .max(1_000_000)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { error: 'Use at most two decimals.' }),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Use a three-letter ISO 4217 code such as USD.' }),
+  amount: z.number().int({ error: 'Give the amount in minor units, as a whole number (24950 for 249.50 USD).' }).min(0).max(100_000_000),
+  currency: z.string().refine((code) => CURRENCIES.has(code), { error: 'Use an ISO 4217 currency code such as USD, EUR or JPY.' }),
 });
 
 export const createProgramBody = z.strictObject({
@@ -31,7 +31,11 @@ export const createProgramBody = z.strictObject({
 });
 export type CreateProgramBody = z.output<typeof createProgramBody>;
 
-export const patchProgramBody = z.strictObject({ name: singleLine(120) });
+export const patchProgramBody = z
+  .strictObject({ name: singleLine(120), pricePerSession: money.nullable() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'Send at least one field to change.' });
+export type PatchProgramBody = z.output<typeof patchProgramBody>;
 
 export const newModuleBody = z.strictObject({ title: singleLine(120).optional() }).optional();
 export const renameModuleBody = z.strictObject({ title: singleLine(120) });

@@ -1,15 +1,15 @@
 import type { Booking } from '../../domain/bookings/booking';
 import type { Org } from '../../domain/orgs/org';
-import { unscheduleSession } from '../../domain/bookings/session-schedules';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { appLinks } from '../../emails/app-links';
 import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
+import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
@@ -81,9 +81,11 @@ export async function markNoShow(deps: SessionDeps, caller: Caller, ref: Program
 export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Booking, by: 'coach' | 'automatic', nowMs: number) {
   const missed: Booking = { ...booking, status: 'no_show', noShowMarkedBy: by, version: booking.version + 1, updatedAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
+  countMissed(deps, tx, booking);
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
-    ...(by === 'coach' ? unscheduleSession(booking.bookingId) : []),
+    // The automatic check runs from the last schedule: nothing is left to remove.
+    ...(by === 'coach' ? [syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })] : []),
   ]);
   await tx.commit();
   return missed;

@@ -1,8 +1,7 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
-import { sessionScheduleEffects } from '../../domain/bookings/session-schedules';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { SessionPackage } from '../../domain/programs/packages';
@@ -11,6 +10,7 @@ import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
+import { countBooked, countedAs } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
@@ -78,6 +78,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       pendingRequestId: null,
       noShowMarkedBy: null,
       reissuedFor: null,
+      ...countedAs(program, pkg.packageId, start, scope.org.timeZone),
       version: 1,
     };
 
@@ -89,9 +90,10 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
       .add(deps.bookings.programUnchangedItem(ref, { totalSessions: program.totalSessions, clientUserId: program.client.userId, published: role === 'client' }), 'program');
     if (week && pkg.perWeek !== undefined) tx.add(deps.bookings.takeFromWeekItem(counterRef, week, pkg.perWeek), 'week');
     for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
+    countBooked(deps, tx, booking);
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
-      ...sessionScheduleEffects(booking, toEpochMinutes(nowMs)),
+      syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId }),
     ]);
 
     try {

@@ -15,9 +15,10 @@ import { sessionParties, type SessionLinks } from './session-parties';
 import type { SessionParties } from '../../emails/session-content';
 import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
+import type { CountingDeps } from '../analytics/count-sessions';
 import { roleIn, type ProgramRole } from '../programs/access';
 
-export interface BookingDeps {
+export interface BookingDeps extends CountingDeps {
   /** One BatchGetItem: org, program, booking and counters (see loadBookingContext). */
   context: (ref: Parameters<typeof loadBookingContext>[1]) => Promise<BookingContext>;
   bookings: BookingsRepository;

@@ -7,6 +7,7 @@ import { formatInstant } from '../../domain/time/instant';
 import type { OutboxEffect } from '../../domain/outbox/outbox-entry';
 import type { WriteTransaction } from '../../data/write-transaction';
 import type { BookingDeps, BookingScope } from './booking-deps';
+import { countMoved } from '../analytics/count-sessions';
 import { calendarEntryFor, type SessionTime } from './session-time';
 
 /**
@@ -20,15 +21,15 @@ import { calendarEntryFor, type SessionTime } from './session-time';
  * two operations on one lock item, which a transaction would refuse.
  */
 export function addMove(
-  deps: Pick<BookingDeps, 'bookings' | 'calendar'>,
+  deps: Pick<BookingDeps, 'bookings' | 'calendar' | 'stats'>,
   tx: WriteTransaction,
-  scope: Pick<BookingScope, 'program'>,
+  scope: Pick<BookingScope, 'program' | 'org'>,
   booking: Booking,
   to: SessionTime,
   nowMs: number,
   hold?: RescheduleRequest,
 ): Booking {
-  const moved: Booking = {
+  const moved: Booking = countMoved(deps, tx, booking, {
     ...booking,
     ...to,
     sequence: booking.sequence + 1,
@@ -37,7 +38,7 @@ export function addMove(
     pendingRequestId: null,
     clientJoinedAt: null,
     coachJoinedAt: null,
-  };
+  }, scope.org.timeZone);
   const coach = booking.coachUserId;
   tx.add(deps.bookings.replaceBookingItem(moved, booking.version), 'booking')
     .add(deps.calendar.removeSessionItem(coach, booking.start, booking.bookingId), 'calendar')

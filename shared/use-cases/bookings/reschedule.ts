@@ -1,9 +1,9 @@
 import type { Booking } from '../../domain/bookings/booking';
 import { requestExpiresAt, requestStatusAt, rescheduleMode, type RescheduleRequest } from '../../domain/bookings/reschedule-policy';
-import { expiryScheduleName, sessionScheduleEffects, type ExpiryPayload } from '../../domain/bookings/session-schedules';
+import { expiryScheduleName, type ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { conflict, forbidden, notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingContext } from '../../data/booking-context';
@@ -76,7 +76,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       const parties = await partiesOf(deps, scope, booking);
       effects.push(
         ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
-        ...sessionScheduleEffects(moved, now),
+        syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
       await tx.commit();
@@ -188,7 +188,7 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
   const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
     ...emailEffects(rescheduledEmails(moved, await partiesOf(deps, scope, booking), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
-    ...sessionScheduleEffects(moved, now),
+    syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
   ]);
   await commitDecision(tx);

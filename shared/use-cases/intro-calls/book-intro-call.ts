@@ -2,9 +2,8 @@ import { conflict, notFound, tooManyRequests, validationFailed } from '../../dom
 import { lockBlocks } from '../../domain/bookings/time-locks';
 import { INTRO_CALL_LIMITS } from '../../domain/intro-calls/abuse-limits';
 import { collectAnswers, INTRO_CALL_RULES, openIntroCalls, upcomingStarts, type IntroCall } from '../../domain/intro-calls/intro-call';
-import { introCallScheduleEffects } from '../../domain/intro-calls/intro-call-schedules';
 import { hashSecret, newSecret, sortableId } from '../../domain/ids';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { windowAt, retryAfterSeconds } from '../../domain/rate-limits/rate-limit';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
@@ -90,7 +89,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
     for (const lock of deps.calendar.lockItems(org.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId, call.blockedUntil)) tx.add(lock, 'lock');
     stageEffects(deps, tx, keys.introPartition(orgId), [
       ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps, manageTokenOf(call, secret)), nowMs)),
-      ...introCallScheduleEffects(call, now),
+      syncSchedules({ kind: 'introCall', orgId: call.orgId, introCallId: call.introCallId }),
     ]);
 
     try {

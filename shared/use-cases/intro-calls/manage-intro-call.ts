@@ -2,10 +2,9 @@ import { conflict, notFound } from '../../domain/errors';
 import { ID_PATTERN, secretMatches } from '../../domain/ids';
 import { INTRO_CALL_LIMITS } from '../../domain/intro-calls/abuse-limits';
 import { openIntroCalls, type IntroCall } from '../../domain/intro-calls/intro-call';
-import { introCallScheduleEffects, unscheduleIntroCall } from '../../domain/intro-calls/intro-call-schedules';
 import { lockBlocks, moveBlocks } from '../../domain/bookings/time-locks';
 import type { Org } from '../../domain/orgs/org';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
@@ -82,7 +81,7 @@ async function tryCancel(deps: IntroCallChangeDeps, org: Org, call: IntroCall, b
   for (const item of deps.calendar.releaseItems(call.coachUserId, lockBlocks(call.start, call.blockedUntil), call.introCallId)) tx.add(item, 'lock');
   stageEffects(deps, tx, keys.introPartition(call.orgId), [
     ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps, token), nowMs)),
-    ...unscheduleIntroCall(call.introCallId),
+    syncSchedules({ kind: 'introCall', orgId: call.orgId, introCallId: call.introCallId }),
   ]);
   try {
     await tx.commit();
@@ -136,7 +135,7 @@ export async function rescheduleIntroCallByToken(deps: IntroCallDeps, token: str
     for (const item of deps.calendar.lockItems(coach, acquire, call.introCallId, moved.blockedUntil)) tx.add(item, 'lock');
     stageEffects(deps, tx, keys.introPartition(call.orgId), [
       ...emailEffects(introCallMovedEmails(moved, call, introCallParties(org, deps, token), nowMs)),
-      ...introCallScheduleEffects(moved, now),
+      syncSchedules({ kind: 'introCall', orgId: moved.orgId, introCallId: moved.introCallId }),
     ]);
     try {
       await tx.commit();

@@ -1,17 +1,20 @@
 import { PermanentMailError, type Mailer } from '../../adapters/mail/mailer';
 import type { SessionScheduler } from '../../adapters/scheduler/session-scheduler';
-import type { OutboxRepository } from '../../data/outbox-repository';
+import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { OutboxEffect, OutboxEntry, ReissueEffect } from '../../domain/outbox/outbox-entry';
+import { effectKey, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
+import { currentCorrelationId } from '../../runtime/correlation';
 import { log } from '../../runtime/log';
+import { reconcileSchedules, type ScheduledRecords } from './reconcile-schedules';
 
 export interface RelayDeps {
-  outbox: Pick<OutboxRepository, 'markDone' | 'complete' | 'recordFailure' | 'due' | 'lease' | 'markRefused' | 'markFailed'>;
+  outbox: Pick<OutboxRepository, 'begin' | 'release' | 'markDone' | 'markRefused' | 'markFailed' | 'complete' | 'defer' | 'recordFailure' | 'due' | 'lease' | 'olderMailPending'>;
   mailer: Mailer;
   scheduler: SessionScheduler;
+  records: ScheduledRecords;
   clock: Clock;
   /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
   reissue: (effect: ReissueEffect) => Promise<unknown>;
@@ -23,30 +26,53 @@ export interface StagingDeps {
   clock: Clock;
 }
 
+/** How soon an entry whose emails wait behind an older entry's is looked at again. */
+const WAIT_FOR_OLDER_MS = 60_000;
+
 /**
  * Adds an outbox entry to the transaction. Nothing more is needed: once the transaction commits,
  * the table's stream hands the new entry to the relay; if that fails, the sweeper retries it.
  */
 export function stageEffects(deps: StagingDeps, tx: WriteTransaction, pk: string, effects: OutboxEffect[]): OutboxEntry {
   const nowMs = deps.clock.now();
-  const { item, entry } = deps.outbox.newEntryItem(pk, sortableId(nowMs), effects, nowMs, formatInstant(nowMs));
+  const { item, entry } = deps.outbox.newEntryItem(pk, sortableId(nowMs), effects, nowMs, formatInstant(nowMs), currentCorrelationId());
   tx.add(item, 'outbox');
   return entry;
 }
 
+type Outcome = 'done' | 'retrying' | 'failed' | 'waiting' | 'lost';
+
 /**
- * Performs an entry's effects, marking each done as soon as it is, so a retry resumes with what is
- * left and sends nothing twice. Effects do not wait on each other: SES being down does not hold
- * back a session's schedules. Returns whether the entry is finished. Never throws: a failure is
- * recorded on the entry for the sweeper to retry.
+ * Performs a leased entry's effects, marking each done as soon as it is, so a retry resumes with
+ * what is left. Effects do not wait on each other (SES being down does not hold back a session's
+ * schedules), except that emails wait while an older entry of the same partition has emails
+ * unsent. Every mark carries the lease token: a relay whose lease passed on stops at its next mark.
+ * Never throws for a failed effect: the failure is recorded on the entry for the sweeper.
  */
-export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<boolean> {
+export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome> {
+  log.appendKeys({ correlationId: entry.correlationId ?? entry.entryId });
+  try {
+    return await performAll(deps, entry);
+  } catch (error) {
+    if (!(error instanceof LeaseLost)) throw error;
+    log.warn('Outbox entry taken over by another relay; this one stops', { entryId: entry.entryId });
+    return 'lost';
+  } finally {
+    log.removeKeys(['correlationId']);
+  }
+}
+
+async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome> {
+  const mailLeft = entry.effects.some((effect, index) => effect.type === 'email' && !entry.done.includes(index));
+  const mailWaits = mailLeft && (await deps.outbox.olderMailPending(entry));
   let failure: string | null = null;
   for (const [index, effect] of entry.effects.entries()) {
-    if (entry.done.includes(index)) continue;
+    if (entry.done.includes(index) || (mailWaits && effect.type === 'email')) continue;
     try {
-      await perform(deps, effect);
+      if (effect.type === 'email') await sendOnce(deps, entry, index, effect.message);
+      else await perform(deps, effect);
     } catch (error) {
+      if (error instanceof LeaseLost) throw error;
       if (!(error instanceof PermanentMailError)) {
         log.warn('Outbox effect failed; it will be retried', { entryId: entry.entryId, index, error: error as Error });
         failure ??= (error as Error).message ?? String(error);
@@ -61,42 +87,70 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<b
     await deps.outbox.markDone(entry, index);
   }
   if (failure !== null) {
-    await deps.outbox.recordFailure(entry, failure, deps.clock.now()).catch(() => undefined);
-    return false;
+    const outcome = await deps.outbox.recordFailure(entry, failure, deps.clock.now());
+    if (outcome === 'failed') log.error('Outbox entry failed', { entryId: entry.entryId, pk: entry.pk, attempts: entry.attempts + 1, lastError: failure });
+    return outcome;
+  }
+  if (mailWaits) {
+    await deps.outbox.defer(entry, deps.clock.now() + WAIT_FOR_OLDER_MS);
+    return 'waiting';
   }
   if (entry.failures?.length) await deps.outbox.markFailed(entry, deps.clock.now());
   else await deps.outbox.complete(entry);
-  return true;
+  return 'done';
+}
+
+/**
+ * Sends an email at most once per idempotency key: `begin` is recorded before the send and taken
+ * back if the send fails. One begun but never finished belongs to a relay that died mid-send; it
+ * may have left, so it is not sent again but logged for an operator.
+ */
+async function sendOnce(deps: RelayDeps, entry: OutboxEntry, index: number, message: Parameters<Mailer['send']>[0]): Promise<void> {
+  if (entry.started.includes(index)) {
+    log.error('Outbox email in doubt: a relay stopped while sending it, so it is not sent again', { entryId: entry.entryId, idempotencyKey: effectKey(entry, index), subject: message.subject });
+    return;
+  }
+  await deps.outbox.begin(entry, index);
+  try {
+    await deps.mailer.send(message);
+  } catch (error) {
+    if (!(error instanceof PermanentMailError)) await deps.outbox.release(entry, index);
+    throw error;
+  }
 }
 
 /** Relays one entry named by the stream: leased first, so it never runs twice at once. */
-export async function relayNewEntry(deps: RelayDeps, key: Pick<OutboxEntry, 'pk' | 'entryId'>): Promise<boolean> {
+export async function relayNewEntry(deps: RelayDeps, key: EntryKey): Promise<boolean> {
   const entry = await deps.outbox.lease(key, deps.clock.now());
   if (!entry) return false; // another relay has it, or it is already done
-  return relayEntry(deps, entry);
+  return (await relayEntry(deps, entry)) === 'done';
 }
 
-/** The sweeper: every entry whose lease ran out is leased and relayed. */
-export async function relayDue(deps: RelayDeps): Promise<{ relayed: number; pending: number }> {
-  let relayed = 0;
-  let pending = 0;
-  for (const candidate of await deps.outbox.due(deps.clock.now())) {
+/**
+ * The sweeper: entries due by now, oldest due first across every shard, each leased and relayed.
+ * An entry backing off is due later and not read, so it cannot crowd out newer ones.
+ */
+export async function relayDue(deps: RelayDeps, limit = 25): Promise<{ relayed: number; pending: number; failed: number }> {
+  const counts = { relayed: 0, pending: 0, failed: 0 };
+  for (const candidate of await deps.outbox.due(deps.clock.now(), limit)) {
     const entry = await deps.outbox.lease(candidate, deps.clock.now());
     if (!entry) continue;
-    if (await relayEntry(deps, entry)) relayed++;
-    else pending++;
+    const outcome = await relayEntry(deps, entry);
+    if (outcome === 'done') counts.relayed++;
+    else if (outcome === 'failed') counts.failed++;
+    else if (outcome !== 'lost') counts.pending++;
   }
-  return { relayed, pending };
+  return counts;
 }
 
-async function perform(deps: RelayDeps, effect: OutboxEffect): Promise<void> {
+async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'email' }>): Promise<void> {
   switch (effect.type) {
-    case 'email':
-      await deps.mailer.send(effect.message);
+    case 'syncSchedules':
+      await reconcileSchedules(deps, effect.subject);
       return;
     case 'schedule': {
-      // A retry may come after the schedule's time: a reminder is then pointless, but a no-show
-      // check or a request's expiry must still happen, a minute from now.
+      // A retry may come after the schedule's time: a reminder is then pointless, but a request's
+      // expiry must still happen, a minute from now.
       const now = toEpochMinutes(deps.clock.now());
       if (effect.schedule.at > now) await deps.scheduler.upsert(effect.schedule);
       else if (effect.schedule.target !== 'reminder') await deps.scheduler.upsert({ ...effect.schedule, at: now + 1 });

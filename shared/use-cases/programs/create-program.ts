@@ -24,8 +24,9 @@ import { requireCoach, type OrgReader } from '../orgs/access';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { inviteView, prepareInvite } from './invites';
 import { programView } from './program-view';
+import { countAgainstQuota, throwIfQuotaReached, type QuotaDeps } from '../user-quotas';
 
-export interface CreateProgramDeps {
+export interface CreateProgramDeps extends QuotaDeps {
   orgs: OrgReader & Pick<OrgsRepository, 'addScheduleItem' | 'checkScheduleItem'>;
   programs: Pick<ProgramsRepository, 'newProgramItems'>;
   messages: Pick<MessagesRepository, 'newMessageItem'>;
@@ -101,7 +102,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
     totalSessions,
     scheduleId: input.scheduleId ?? schedule?.scheduleId ?? '',
     quickCheckIns: input.quickCheckIns ?? false,
-    pricePerSession: input.pricePerSession ? { amountMinor: Math.round(input.pricePerSession.amount * 100), currency: input.pricePerSession.currency } : null,
+    pricePerSession: input.pricePerSession ? { amountMinor: input.pricePerSession.amount, currency: input.pricePerSession.currency } : null,
     coachUserId: caller.userId,
     client: null,
     createdAt: now,
@@ -111,7 +112,7 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
   const structure = generateStructure(totalSessions, newId);
   const homepage = generateHomepage();
 
-  const tx = deps.transaction();
+  const tx = countAgainstQuota(deps, deps.transaction(), 'programs', caller.userId, nowMs);
   for (const item of deps.programs.newProgramItems(program, structure, homepage)) tx.add(item, 'program');
   tx.add(deps.messages.newMessageItem(orgId, program.programId, { messageId: newId(), authorId: caller.userId, body: FIRST_MESSAGE, sentAt: now }), 'program');
   tx.add(
@@ -123,11 +124,13 @@ export async function createProgram(deps: CreateProgramDeps, caller: Caller, org
   const invited = introCall ? prepareInvite(deps, org, program, { email: introCall.email, name: introCall.name, timeZone: introCall.timeZone }, nowMs) : null;
   if (introCall && invited) {
     tx.add(deps.introCalls.convertedItem(orgId, introCall.introCallId, program.programId), 'intro_call').add(invited.item, 'invite');
+    countAgainstQuota(deps, tx, 'invites', caller.userId, nowMs);
     stageEffects(deps, tx, keys.programPartition(orgId, program.programId), invited.effects);
   }
   try {
     await retryOnConflict(() => tx.commit());
   } catch (error) {
+    throwIfQuotaReached(error, nowMs);
     if (error instanceof TransactionRefused && error.failed.includes('org')) throw await whyOrgRefused(deps.orgs, orgId, caller, input);
     if (error instanceof TransactionRefused && error.failed.includes('intro_call')) throw alreadyConverted();
     throw error;

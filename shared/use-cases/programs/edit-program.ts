@@ -1,7 +1,8 @@
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { IdSource } from '../../domain/programs/generate-program';
-import type { Homepage, Module, ProgramStructure, Question, TemplateKind } from '../../domain/programs/program';
+import { requireOutcomeQuestion } from '../../domain/outcomes/outcome-questions';
+import type { EditableWorksheet, Homepage, Module, ProgramStructure, Question } from '../../domain/programs/program';
 import {
   appendSession,
   findModule,
@@ -18,13 +19,13 @@ import type { TransactItem, WriteTransaction } from '../../data/write-transactio
 import { keys } from '../../data/keys';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import type { Caller } from '../../http/http-event';
-import type { TemplateBody } from '../../http/schemas/programs';
+import type { PatchProgramBody, TemplateBody } from '../../http/schemas/programs';
 import type { Clock } from '../../runtime/clock';
 import { accessFullProgram, accessProgram, requireCoachRole } from './access';
 import { activityView, programSummary } from './program-view';
 
 export interface EditDeps extends StagingDeps {
-  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'update' | 'renameItem' | 'publish' | 'putHomepage'>;
+  programs: Pick<ProgramsRepository, 'get' | 'getFull' | 'saveStructure' | 'updateItem' | 'publish' | 'putHomepage'>;
   transaction: () => WriteTransaction;
   bookings: Pick<BookingsRepository, 'packageUsage' | 'usageUnchangedItem'>;
   clock: Clock;
@@ -103,8 +104,11 @@ export async function deleteActivity(deps: EditDeps, caller: Caller, ref: Ref, a
   return editStructure(deps, caller, ref, (full) => ({ structure: removeActivity(full.structure, activityId), result: undefined }));
 }
 
-/** Replaces the prep or reflection questions of every session module at once. */
-export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref: Ref, kind: TemplateKind, body: TemplateBody) {
+/**
+ * Replaces the prep or reflection questions of every session module at once, or the intake's or
+ * the 90-day reflection's. The ratings the report compares (satisfaction, progress) must stay.
+ */
+export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref: Ref, kind: EditableWorksheet, body: TemplateBody) {
   const used = new Set(body.questions.map((q) => q.questionId).filter(Boolean));
   let n = 0;
   const nextId = () => {
@@ -119,23 +123,32 @@ export async function replaceSessionTemplate(deps: EditDeps, caller: Caller, ref
     ...(q.type === 'rating' ? { min: q.min ?? 1, max: q.max ?? 10 } : {}),
     required: q.required,
   }));
+  requireOutcomeQuestion(kind, questions);
   return editStructure(deps, caller, ref, (full) => ({ structure: replaceTemplate(full.structure, kind, questions), result: { kind, questions } }));
 }
 
-export async function renameProgram(deps: EditDeps, caller: Caller, ref: Ref, name: string) {
+/**
+ * Renames the program and/or sets its price per session (null: free), in one transaction. Sessions
+ * already booked keep the price they were booked at. The program's name is in its sessions'
+ * invitations: on a rename, upcoming ones get updated invitations through the outbox.
+ */
+export async function updateProgram(deps: EditDeps, caller: Caller, ref: Ref, changes: PatchProgramBody) {
   const { program, role } = await accessProgram(deps.programs, ref.orgId, ref.programId, caller);
   requireCoachRole(role);
   const nowMs = deps.clock.now();
   const now = formatInstant(nowMs);
-  if (name === program.name) return programSummary(program);
-  // The program's name is in its sessions' invitations: upcoming ones get updated invitations,
-  // through the outbox, in the same transaction as the rename.
-  const tx = deps.transaction().add(deps.programs.renameItem(ref.orgId, ref.programId, name, now), 'program');
-  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-    { type: 'reissue_invites', orgId: ref.orgId, coachUserId: program.coachUserId, programId: ref.programId, what: `the program is now called "${name}"`, changeId: sortableId(nowMs) },
-  ]);
+  const name = changes.name !== undefined && changes.name !== program.name ? changes.name : undefined;
+  const pricePerSession =
+    changes.pricePerSession === undefined ? undefined : changes.pricePerSession && { amountMinor: changes.pricePerSession.amount, currency: changes.pricePerSession.currency };
+  if (name === undefined && pricePerSession === undefined) return programSummary(program);
+  const tx = deps.transaction().add(deps.programs.updateItem(ref.orgId, ref.programId, { name, pricePerSession }, now), 'program');
+  if (name !== undefined) {
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+      { type: 'reissue_invites', orgId: ref.orgId, coachUserId: program.coachUserId, programId: ref.programId, what: `the program is now called "${name}"`, changeId: sortableId(nowMs) },
+    ]);
+  }
   await tx.commit();
-  return programSummary({ ...program, name, updatedAt: now });
+  return programSummary({ ...program, ...(name !== undefined ? { name } : {}), ...(pricePerSession !== undefined ? { pricePerSession } : {}), updatedAt: now });
 }
 
 export async function replaceHomepage(deps: EditDeps, caller: Caller, ref: Ref, homepage: Homepage) {

@@ -19,10 +19,11 @@ import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram, requireCoachRole } from './access';
+import { countAgainstQuota, throwIfQuotaReached, type QuotaDeps } from '../user-quotas';
 
 export const INVITE_VALID_DAYS = 14;
 
-export interface InviteDeps {
+export interface InviteDeps extends QuotaDeps {
   orgs: Pick<OrgsRepository, 'get' | 'clientMembershipItem'>;
   programs: Pick<ProgramsRepository, 'get' | 'hasNoClientItem' | 'bindClientItem'>;
   invites: Pick<InvitesRepository, 'newInviteItem' | 'getWithProgram' | 'acceptItem'>;
@@ -46,12 +47,15 @@ export async function createInvite(deps: InviteDeps, caller: Caller, orgId: stri
   const org = await deps.orgs.get(orgId);
   if (!org) throw notFound();
 
-  const { invite, item, effects } = prepareInvite(deps, org, program, { email }, deps.clock.now());
+  const nowMs = deps.clock.now();
+  const { invite, item, effects } = prepareInvite(deps, org, program, { email }, nowMs);
   const tx = deps.transaction().add(item, 'invite').add(deps.programs.hasNoClientItem(orgId, programId), 'client');
+  countAgainstQuota(deps, tx, 'invites', caller.userId, nowMs);
   stageEffects(deps, tx, keys.programPartition(orgId, programId), effects);
   try {
     await retryOnConflict(() => tx.commit());
   } catch (error) {
+    throwIfQuotaReached(error, nowMs);
     if (error instanceof TransactionRefused && error.failed.includes('client')) throw hasClient();
     throw error;
   }

@@ -4,6 +4,7 @@ import { keys } from '../../data/keys';
 import type { Message, MessagesRepository } from '../../data/messages-repository';
 import type { OrgsRepository } from '../../data/orgs-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
+import { retryOnConflict } from '../../data/retry-on-conflict';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { newMessageEmail } from '../../emails/program-emails';
 import { brandingOf } from '../../emails/layout';
@@ -12,8 +13,9 @@ import type { Caller } from '../../http/http-event';
 import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram } from './access';
+import { countAgainstQuota, throwIfQuotaReached, type QuotaDeps } from '../user-quotas';
 
-export interface MessageDeps {
+export interface MessageDeps extends QuotaDeps {
   programs: Pick<ProgramsRepository, 'get'>;
   orgs: Pick<OrgsRepository, 'get'>;
   messages: Pick<MessagesRepository, 'list' | 'newMessageItem'>;
@@ -37,6 +39,7 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
   const nowMs = deps.clock.now();
   const message: Message = { messageId: sortableId(nowMs), authorId: caller.userId, body, sentAt: formatInstant(nowMs) };
   const tx = deps.transaction().add(deps.messages.newMessageItem(orgId, programId, message), 'message');
+  countAgainstQuota(deps, tx, 'messages', caller.userId, nowMs);
 
   // The other side hears of it: the coach always, the client once they can open the program.
   const clientToTell = role === 'coach' && program.status === 'published' ? program.client : null;
@@ -50,6 +53,11 @@ export async function postMessage(deps: MessageDeps, caller: Caller, orgId: stri
       { type: 'email', message: newMessageEmail({ to, from, toSide, practice: brandingOf(org), programName: program.name, orgId, programId, appUrl: deps.appUrl }) },
     ]);
   }
-  await tx.commit();
+  try {
+    await retryOnConflict(() => tx.commit());
+  } catch (error) {
+    throwIfQuotaReached(error, nowMs);
+    throw error;
+  }
   return message;
 }

@@ -3,7 +3,8 @@ import type { Activity, Homepage, Program, ProgramStructure } from '../../domain
 import { questionsOf } from '../../domain/programs/structure-edits';
 import type { ProgramRole } from './access';
 
-export const moneyView = (money: Program['pricePerSession']) => (money ? { amount: money.amountMinor / 100, currency: money.currency } : null);
+/** Money at the edge is in minor units, as sent: no currency's decimals are assumed. */
+export const moneyView = (money: Program['pricePerSession']) => (money ? { amount: money.amountMinor, currency: money.currency } : null);
 
 /** An activity as the API shows it: worksheets with their questions, the guide with its text. */
 export function activityView(structure: ProgramStructure, activity: Activity) {

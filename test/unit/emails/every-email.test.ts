@@ -58,6 +58,8 @@ const booking: Booking = {
   pendingRequestId: null,
   noShowMarkedBy: null,
   reissuedFor: null,
+  statsDay: '2026-12-09',
+  price: { amountMinor: 25000, currency: 'USD' },
   version: 1,
 };
 const request: RescheduleRequest = {

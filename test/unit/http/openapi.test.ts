@@ -131,4 +131,14 @@ describe('checking a response against the document', () => {
     expect(check(404, { error: { code: 'forbidden', message: 'x' } }).join()).toMatch(/allowed values/);
     expect(check(200, booking, 'text/html').join()).toMatch(/content-type/);
   });
+
+  it('holds an answer to the headers its operation promises: Retry-After on every 429, ETag on the feed', () => {
+    const feed = routeFor('GET', '/feeds/o1.secret')!;
+    const limited = { status: 429, contentType: 'application/json', body: { error: { code: 'too_many_requests', message: 'Slow down.' } }, text: '{}' };
+    expect(contractViolations(feed, { ...limited, headers: new Headers() }).join()).toMatch(/Retry-After/);
+    expect(contractViolations(feed, { ...limited, headers: new Headers({ 'retry-after': '30' }) })).toEqual([]);
+    const unchanged = { status: 304, contentType: '', body: '', text: '' };
+    expect(contractViolations(feed, { ...unchanged, headers: new Headers({ 'cache-control': 'private, max-age=300' }) }).join()).toMatch(/ETag/);
+    expect(contractViolations(feed, { ...unchanged, headers: new Headers({ etag: '"abc"', 'cache-control': 'private, max-age=300' }) })).toEqual([]);
+  });
 });

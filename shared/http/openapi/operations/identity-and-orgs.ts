@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { connectCalendarBody, feedPath } from '../../schemas/calendar';
 import { orgPath, pageQuery } from '../../schemas/common';
 import { createOrgBody, patchOrgBody } from '../../schemas/orgs';
@@ -18,6 +19,15 @@ const scheduleExample = {
   bufferMinutes: 15,
   minimumNoticeMinutes: 720,
   slotIntervalMinutes: 30,
+};
+
+const feedHeaders = z.object({
+  'if-none-match': z.string().optional().meta({ description: 'The `ETag` of the copy the calendar app holds.' }),
+});
+
+const feedCaching = {
+  ETag: { description: 'A strong validator of this exact feed.', required: true },
+  'Cache-Control': { description: '`private, max-age=300`: shared caches must not keep a coach’s feed.', required: true },
 };
 
 export const identityAndOrgOperations = {
@@ -126,8 +136,15 @@ export const identityAndOrgOperations = {
   'GET /feeds/{feedToken}': {
     access: 'public',
     tags: ['Calendar'],
-    description: 'The coach’s sessions as an iCalendar feed for calendar apps. The unguessable token in the address is the credential; a wrong one is a 404.',
-    request: { path: feedPath },
-    responses: { 200: { description: 'An iCalendar (RFC 5545) document.', contentType: 'text/calendar' } },
+    description:
+      'The coach’s sessions and intro calls (60 days back, 400 ahead) as an iCalendar feed for calendar apps. The unguessable token in the address is the credential; a wrong one is a 404. ' +
+      'Each answer carries an `ETag`: a calendar app that sends it back in `If-None-Match` gets a 304 with no body while nothing changed. ' +
+      'Each feed may be fetched 240 times an hour (a coach’s devices polling every 5 minutes use a fifth of that); beyond, a 429 with `Retry-After`.',
+    request: { path: feedPath, headers: feedHeaders },
+    responses: {
+      200: { description: 'An iCalendar (RFC 5545) document.', contentType: 'text/calendar', headers: feedCaching },
+      304: { description: 'Unchanged since the `ETag` sent in `If-None-Match`: no body.', headers: feedCaching },
+    },
+    errors: { 429: ['too_many_requests'] },
   },
 } satisfies Record<string, OperationDoc>;

@@ -26,9 +26,11 @@ export const workingTogetherOperations = {
   'POST /orgs/{orgId}/programs/{programId}/messages': {
     access: 'member',
     tags: ['Messages'],
-    description: 'Posts to the thread (1–5000 characters); the other side is emailed.',
+    description:
+      'Posts to the thread (1–5000 characters); the other side is emailed. Each person may post 1000 messages a day (UTC) across their programs; beyond, a 429 with `Retry-After` until midnight UTC.',
     request: { path: programPath, body: messageBody, example: { body: 'Looking forward to Tuesday!' } },
     responses: { 201: { description: 'Posted.', schema: message } },
+    errors: { 429: ['too_many_requests'] },
   },
   'GET /orgs/{orgId}/programs/{programId}/resources': {
     access: 'member',
