@@ -44,6 +44,20 @@ describe('the data table', () => {
       }),
     });
   });
+
+  it('lists outbox entries through their own keys-only index, leaving byCollection whole items for the lists the API reads', () => {
+    const [table] = resourcesOf('AWS::DynamoDB::GlobalTable');
+    const indexes = table?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+    expect(indexes.find((index) => index.IndexName === 'byOutbox')).toEqual({
+      IndexName: 'byOutbox',
+      KeySchema: [
+        { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    expect(indexes.find((index) => index.IndexName === 'byCollection')?.Projection).toEqual({ ProjectionType: 'ALL' });
+  });
 });
 
 describe('Cognito', () => {
