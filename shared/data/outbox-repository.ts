@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
+import { isMail, MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
 import { formatInstant } from '../domain/time/instant';
 import { keys, OUTBOX_SHARDS } from './keys';
 import { isConditionFailure, type Table } from './table';
@@ -34,7 +34,7 @@ export class OutboxRepository {
   /** The entry, as one item of the transaction that makes the write it follows. */
   newEntryItem(pk: string, entryId: string, effects: OutboxEffect[], nowMs: number, createdAt: string, correlationId?: string): { item: TransactItem; entry: OutboxEntry } {
     const entry: OutboxEntry = { pk, entryId, effects, done: [], started: [], attempts: 0, createdAt, state: 'pending', ...(correlationId ? { correlationId } : {}) };
-    const mailLeft = effects.filter((e) => e.type === 'email').length;
+    const mailLeft = effects.filter(isMail).length;
     // `done` and `started` are number sets, made by the first ADD (an empty set cannot be stored).
     const { done: _done, started: _started, ...stored } = entry;
     return {
@@ -49,20 +49,27 @@ export class OutboxRepository {
     };
   }
 
-  /** Takes the entry for `LEASE_MS` under a fresh token; null when another relay holds it, it failed, or it is gone. */
-  async lease(key: EntryKey, nowMs: number): Promise<OutboxEntry | null> {
+  /**
+   * Takes the entry for `LEASE_MS` under a fresh token; null when another relay holds it, it failed,
+   * or it is gone. The sweeper (`moveDue`) also moves the entry's place in `byOutbox` to when the
+   * lease runs out, so it does not read the entry again meanwhile. The stream relay, taking a new
+   * entry that it will normally finish and delete within seconds, leaves the index alone: moving
+   * the key costs the index a delete and a put, for every entry.
+   */
+  async lease(key: EntryKey, nowMs: number, options: { moveDue?: boolean } = {}): Promise<OutboxEntry | null> {
     const until = nowMs + LEASE_MS;
     const due = keys.outboxDue(key.entryId, until);
+    const moveDue = options.moveDue ?? true;
     try {
       const { Attributes } = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.outboxEntry(key.pk, key.entryId),
-          // Also moves an entry staged before the `byOutbox` index out of `byCollection` (one release).
-          UpdateExpression: 'SET leaseUntil = :until, leaseToken = :token, gsi2pk = :gpk, gsi2sk = :due REMOVE gsi1pk, gsi1sk',
+          // Moving also takes an entry staged before the `byOutbox` index out of `byCollection` (one release).
+          UpdateExpression: moveDue ? 'SET leaseUntil = :until, leaseToken = :token, gsi2pk = :gpk, gsi2sk = :due REMOVE gsi1pk, gsi1sk' : 'SET leaseUntil = :until, leaseToken = :token',
           ConditionExpression: 'attribute_exists(pk) AND leaseUntil <= :now AND #state = :pending',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':until': until, ':token': randomUUID(), ':gpk': due.gsi2pk, ':due': due.gsi2sk, ':now': nowMs, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':until': until, ':token': randomUUID(), ':now': nowMs, ':pending': 'pending', ...(moveDue ? { ':gpk': due.gsi2pk, ':due': due.gsi2sk } : {}) },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -73,10 +80,16 @@ export class OutboxRepository {
     }
   }
 
-  /** Records that an email is about to be sent (see `OutboxEntry.started`). */
-  async begin(entry: OutboxEntry, index: number): Promise<void> {
-    await this.fenced(entry, 'ADD started :index', { ':index': new Set([index]) });
+  /**
+   * Records that an email is about to be sent (see `OutboxEntry.started`), and in the same write
+   * that the effects in `done` were carried out: marking each as it finishes would cost a write of
+   * the whole entry every time.
+   */
+  async begin(entry: OutboxEntry, index: number, done: number[] = []): Promise<void> {
+    if (done.length === 0) await this.fenced(entry, 'ADD started :index', { ':index': new Set([index]) });
+    else await this.fenced(entry, 'ADD started :index, done :done, mailLeft :minus', { ':index': new Set([index]), ':done': new Set(done), ':minus': -mailCount(entry, done) });
     entry.started.push(index);
+    entry.done.push(...done);
   }
 
   /** Takes back `begin` after a send that failed before anything left. */
@@ -85,10 +98,12 @@ export class OutboxRepository {
     entry.started = entry.started.filter((i) => i !== index);
   }
 
-  async markDone(entry: OutboxEntry, index: number): Promise<void> {
-    const isMail = entry.effects[index]?.type === 'email';
-    await this.fenced(entry, isMail ? 'ADD done :index, mailLeft :minusOne' : 'ADD done :index', { ':index': new Set([index]), ...(isMail ? { ':minusOne': -1 } : {}) });
-    entry.done.push(index);
+  async markDone(entry: OutboxEntry, index: number | number[]): Promise<void> {
+    const indexes = Array.isArray(index) ? index : [index];
+    if (indexes.length === 0) return;
+    const mails = mailCount(entry, indexes);
+    await this.fenced(entry, mails ? 'ADD done :index, mailLeft :minus' : 'ADD done :index', { ':index': new Set(indexes), ...(mails ? { ':minus': -mails } : {}) });
+    entry.done.push(...indexes);
   }
 
   /** Marks an email done because it can never succeed (SES refused it), and records who, what and why. */
@@ -266,6 +281,8 @@ const OUTBOX_INDEXES = [
   { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk' },
   { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk' },
 ] as const;
+
+const mailCount = (entry: OutboxEntry, indexes: number[]) => indexes.filter((i) => entry.effects[i] !== undefined && isMail(entry.effects[i])).length;
 
 const toKey = (item: Record<string, unknown>): EntryKey => ({ pk: String(item.pk), entryId: String(item.sk).slice('OUTBOX#'.length) });
 
