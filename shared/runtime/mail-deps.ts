@@ -38,5 +38,6 @@ export const relayDeps = (): RelayDeps => {
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
     renderSessionMail: sessionMailRenderer({ context: bookingContext(), links: sessionLinks() }),
+    reminderSpreadMinutes: config.reminderSpreadMinutes(),
   };
 };

@@ -258,6 +258,18 @@ describe('the session automation', () => {
     }
   });
 
+  it('spreads reminders over the minutes SES needs at its send rate: 9 at the default 14 a second, or as configured', () => {
+    const relays = functionsByEntry().filter((f) => f.props.Environment?.Variables?.REMINDER_FUNCTION_ARN);
+    for (const relay of relays) expect(relay.props.Environment.Variables.REMINDER_SPREAD_MINUTES).toBe('9');
+    const spreadAt = (extra: Record<string, unknown>) => {
+      const { stack } = createApp({ context: { ...context, ...extra } });
+      const fns = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as { Properties: any }[];
+      return new Set(fns.map((f) => f.Properties.Environment?.Variables?.REMINDER_SPREAD_MINUTES).filter(Boolean));
+    };
+    expect(spreadAt({ 'rapport:sesMaxSendRate': 50 })).toEqual(new Set(['3']));
+    expect(() => spreadAt({ 'rapport:sesMaxSendRate': 0 })).toThrow(/sesMaxSendRate must be a positive number/);
+  });
+
   it('feeds new outbox entries from the table stream to the relay, and sweeps every minute', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('outbox') }] },

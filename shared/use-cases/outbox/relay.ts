@@ -24,6 +24,8 @@ export interface RelayDeps {
    * (render-session-mail.ts). Absent only where no entry holds one (the outbox's own tests).
    */
   renderSessionMail?: (effect: SessionMailEffect) => Promise<EmailMessage>;
+  /** See ReconcileDeps. */
+  reminderSpreadMinutes?: number;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
