@@ -2,7 +2,6 @@ import type { Booking } from '../../domain/bookings/booking';
 import type { Org } from '../../domain/orgs/org';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
-import { syncSchedules } from '../../domain/outbox/outbox-entry';
 import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
@@ -11,7 +10,7 @@ import { appLinks } from '../../emails/app-links';
 import type { Caller } from '../../http/http-event';
 import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
+import { loadBooking, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 
 /**
@@ -85,7 +84,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...sessionMailEffects(missed, { kind: 'no_show' }),
     // The automatic check runs from the last schedule: nothing is left to remove.
-    ...(by === 'coach' ? [syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })] : []),
+    ...(by === 'coach' ? [syncSessionSchedules(booking)] : []),
   ]);
   await tx.commit();
   return missed;

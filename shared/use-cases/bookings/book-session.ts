@@ -1,7 +1,6 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { syncSchedules } from '../../domain/outbox/outbox-entry';
 import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
@@ -12,7 +11,7 @@ import { TransactionRefused } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import { countBooked, countedAs } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { requireScope, type BookingDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { joinHashes } from '../../domain/bookings/join-link';
 import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
@@ -92,7 +91,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     countBooked(deps, tx, booking);
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...sessionMailEffects(booking, { kind: 'booked', stampedAt: nowMs }),
-      syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId }),
+      syncSessionSchedules(booking),
     ]);
 
     try {

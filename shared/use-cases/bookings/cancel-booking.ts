@@ -1,7 +1,7 @@
 import { creditReturnedOnCancel } from '../../domain/bookings/cancellation-policy';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { conflict } from '../../domain/errors';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
@@ -10,7 +10,7 @@ import { TransactionRefused } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import { countCancelled } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, requireConfirmed, type ProgramRef, type SessionDeps } from './booking-deps';
+import { loadBooking, requireConfirmed, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
@@ -52,7 +52,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
     countCancelled(deps, tx, booking, creditReturned);
-    const effects: OutboxEffect[] = [...sessionMailEffects(cancelled, { kind: 'cancelled', stampedAt: nowMs }), syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })];
+    const effects: OutboxEffect[] = [...sessionMailEffects(cancelled, { kind: 'cancelled', stampedAt: nowMs }), syncSessionSchedules(booking)];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

@@ -3,7 +3,7 @@ import { requestExpiresAt, requestStatusAt, rescheduleMode, type RescheduleReque
 import { expiryScheduleName, type ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { conflict, forbidden, notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import { freezeRequest, sessionMailEffects } from '../../domain/outbox/session-mail';
 import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
@@ -13,7 +13,7 @@ import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
+import { loadBooking, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
@@ -75,7 +75,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       const moved = addMove(deps, tx, scope, booking, to, nowMs, pending ?? undefined);
       effects.push(
         ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, stampedAt: nowMs }),
-        syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
+        syncSessionSchedules(moved),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
       await tx.commit();
@@ -187,7 +187,7 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
   const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
     ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, stampedAt: nowMs }),
-    syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
+    syncSessionSchedules(moved),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
   ]);
   await commitDecision(tx);
