@@ -1,6 +1,7 @@
 import { conflict, notFound, validationFailed } from '../../domain/errors';
 import { outcomeOf, type WorksheetOutcome } from '../../domain/outcomes/outcome-questions';
 import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { clientOf } from '../../domain/people/person';
 import { isWorksheet, type Program } from '../../domain/programs/program';
 import { findActivity, questionsOf } from '../../domain/programs/structure-edits';
 import { answerViolations, keptAnswers } from '../../domain/programs/worksheet';
@@ -82,7 +83,8 @@ async function tellCoachOfReflection(deps: WorksheetDeps, tx: WriteTransaction, 
     ninetyDayReflectionEmail({
       practice: brandingOf(org),
       to: org.coachEmail,
-      clientLabel: program.client?.email ?? 'Your client',
+      // The name the client gave (PATCH /me), as every other email shows them; their address otherwise.
+      clientLabel: program.client ? clientOf(program.client, org.timeZone).name : 'Your client',
       orgId: program.orgId,
       programId: program.programId,
       orgName: org.name,
