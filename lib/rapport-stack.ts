@@ -46,6 +46,7 @@ export class RapportStack extends Stack {
       SENDER_EMAIL: config.senderEmail,
       APP_URL: config.appUrl,
       CALENDAR_FETCH_POLICY: 'public-https',
+      WEBHOOK_DELIVERY_POLICY: 'public-https',
       SCHEDULE_GROUP: this.automation.scheduleGroup.scheduleGroupName,
       SCHEDULER_ROLE_ARN: this.automation.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.automation.deadLetterQueue.queueArn,

@@ -162,6 +162,8 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     // of a kept `.data/` still work after a restart.
     JOIN_LINK_KEY: createHash('sha256').update(`rapport-local-join-links:${target.tableName}`).digest('base64url'),
     CALENDAR_FETCH_POLICY: 'allow-loopback',
+    // Test-only: lets webhooks reach a receiver on 127.0.0.1. CDK sets public-https, and a test holds it there.
+    WEBHOOK_DELIVERY_POLICY: 'allow-loopback',
     SDK_REQUEST_TIMEOUT_MS: '20000',
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',

@@ -283,6 +283,15 @@ describe('the session automation', () => {
     expect(refresh?.props.Environment.Variables.CALENDAR_FETCH_POLICY).toBe('public-https');
   });
 
+  it('never lets a deployed function deliver webhooks or fetch calendars into loopback or private space', () => {
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    expect(functions.length).toBeGreaterThan(10);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables.WEBHOOK_DELIVERY_POLICY).toBe('public-https');
+      expect(fn.Properties.Environment.Variables.CALENDAR_FETCH_POLICY).toBe('public-https');
+    }
+  });
+
   it('gives the API functions no Scheduler or SES rights: their follow-up work goes through the outbox', () => {
     const apiPolicies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('Api'));
     expect(apiPolicies.length).toBeGreaterThan(5);

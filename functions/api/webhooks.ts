@@ -1,0 +1,21 @@
+import { apiFunction } from '../../shared/http/api-function';
+import { apiRoute } from '../../shared/http/api-route';
+import { reply } from '../../shared/http/reply';
+import { orgPath, pageQuery } from '../../shared/http/schemas/common';
+import { createWebhookBody, webhookPath } from '../../shared/http/schemas/webhooks';
+import { manageWebhooksDeps } from '../../shared/runtime/webhook-deps';
+import { deleteWebhook, listWebhooks, registerWebhook, rotateWebhookSecret } from '../../shared/use-cases/webhooks/manage-webhooks';
+
+export const handler = apiFunction('webhooks', {
+  'POST /orgs/{orgId}/webhooks': apiRoute({ path: orgPath, body: createWebhookBody, status: 201 }, ({ caller, path, body }) =>
+    registerWebhook(manageWebhooksDeps(), caller, path.orgId, body),
+  ),
+  'GET /orgs/{orgId}/webhooks': apiRoute({ path: orgPath, query: pageQuery }, ({ caller, path, query }) => listWebhooks(manageWebhooksDeps(), caller, path.orgId, query)),
+  'DELETE /orgs/{orgId}/webhooks/{webhookId}': apiRoute({ path: webhookPath }, async ({ caller, path }) => {
+    await deleteWebhook(manageWebhooksDeps(), caller, path.orgId, path.webhookId);
+    return reply(204, undefined);
+  }),
+  'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': apiRoute({ path: webhookPath }, ({ caller, path }) =>
+    rotateWebhookSecret(manageWebhooksDeps(), caller, path.orgId, path.webhookId),
+  ),
+});
