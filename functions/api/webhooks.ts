@@ -2,8 +2,9 @@ import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { reply } from '../../shared/http/reply';
 import { orgPath, pageQuery } from '../../shared/http/schemas/common';
-import { createWebhookBody, webhookPath } from '../../shared/http/schemas/webhooks';
-import { manageWebhooksDeps } from '../../shared/runtime/webhook-deps';
+import { createWebhookBody, deliveriesQuery, deliveryPath, webhookPath } from '../../shared/http/schemas/webhooks';
+import { deliveryLogDeps, manageWebhooksDeps } from '../../shared/runtime/webhook-deps';
+import { listDeliveries, replayDelivery } from '../../shared/use-cases/webhooks/delivery-log';
 import { deleteWebhook, listWebhooks, registerWebhook, rotateWebhookSecret } from '../../shared/use-cases/webhooks/manage-webhooks';
 
 export const handler = apiFunction('webhooks', {
@@ -17,5 +18,11 @@ export const handler = apiFunction('webhooks', {
   }),
   'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': apiRoute({ path: webhookPath }, ({ caller, path }) =>
     rotateWebhookSecret(manageWebhooksDeps(), caller, path.orgId, path.webhookId),
+  ),
+  'GET /orgs/{orgId}/webhooks/{webhookId}/deliveries': apiRoute({ path: webhookPath, query: deliveriesQuery }, ({ caller, path, query }) =>
+    listDeliveries(deliveryLogDeps(), caller, path, query),
+  ),
+  'POST /orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay': apiRoute({ path: deliveryPath, status: 201 }, ({ caller, path }) =>
+    replayDelivery(deliveryLogDeps(), caller, path),
   ),
 });

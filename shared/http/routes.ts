@@ -241,6 +241,18 @@ export const routes = [
     fn: 'webhooks',
     summary: 'A new signing secret, shown once; the old one keeps signing beside it for 24 hours',
   },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/webhooks/{webhookId}/deliveries',
+    fn: 'webhooks',
+    summary: "An endpoint's deliveries, newest first (?status=pending|delivered|failed): each event's attempts, answers and payload, kept 30 days",
+  },
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay',
+    fn: 'webhooks',
+    summary: 'Send a delivered or failed event again at once, as a new delivery with the same webhook-id and body',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -8,6 +8,8 @@ import { sessionDeps } from './session-deps';
 import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
+import { deliveryDeps } from './webhook-deps';
+import { fanOutEvent } from '../use-cases/webhooks/deliver-webhooks';
 import { bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
@@ -36,5 +38,6 @@ export const relayDeps = (): RelayDeps => {
     records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
+    events: (effect) => fanOutEvent(deliveryDeps(5_000), effect.event),
   };
 };

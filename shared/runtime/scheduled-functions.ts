@@ -66,6 +66,11 @@ export const scheduledFunctions = {
     description: 'Suppresses addresses SES reports as permanently bounced or complaining',
     trigger: 'mail-feedback',
   },
+  webhookDeliverer: {
+    entry: 'functions/scheduled/webhook-deliverer.ts',
+    description: 'Retries webhook deliveries with backoff, and takes over first attempts whose sender died',
+    trigger: 'every-minute',
+  },
   calendarRefresh: {
     entry: 'functions/scheduled/calendar-refresh.ts',
     description: "Reads coaches' connected calendars again (each about every 10 minutes) and stores their busy time",

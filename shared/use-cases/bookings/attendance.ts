@@ -13,6 +13,8 @@ import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
 import { bookingView } from './booking-view';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData } from '../../domain/events/event-data';
 
 /**
  * Joining opens 15 minutes before the start and closes at the end. Each side's first join is
@@ -86,6 +88,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
     ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
     // The automatic check runs from the last schedule: nothing is left to remove.
     ...(by === 'coach' ? [syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })] : []),
+    domainEvent('booking.no_show', booking.orgId, bookingEventData(missed), nowMs),
   ]);
   await tx.commit();
   return missed;

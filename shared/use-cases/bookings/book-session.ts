@@ -17,6 +17,8 @@ import { bookingView } from './booking-view';
 import { joinHashes } from '../../domain/bookings/join-link';
 import { sessionParties } from './session-parties';
 import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData } from '../../domain/events/event-data';
 
 const MAX_ATTEMPTS = 6;
 
@@ -94,6 +96,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
       syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId }),
+      domainEvent('booking.created', booking.orgId, bookingEventData(booking), nowMs),
     ]);
 
     try {

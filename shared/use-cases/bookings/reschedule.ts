@@ -17,6 +17,8 @@ import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDep
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData, rescheduleRequestEventData } from '../../domain/events/event-data';
 
 export type RescheduleDeps = BookingDeps;
 
@@ -77,6 +79,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       effects.push(
         ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
         syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
+        domainEvent('booking.rescheduled', moved.orgId, movedEventData(moved, booking, scope.role, false), nowMs),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
       await tx.commit();
@@ -145,6 +148,7 @@ async function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: Boo
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...emailEffects(rescheduleRequestedEmails(request, booking, await partiesOf(deps, scope, booking))),
     { type: 'schedule', schedule: { name: expiryScheduleName(request.requestId), at: request.expiresAt, target: 'rescheduleExpiry', payload: { ...expiry } } },
+    domainEvent('reschedule_request.created', request.orgId, rescheduleRequestEventData(request), nowMs),
   ]);
   return request;
 }
@@ -190,6 +194,8 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
     ...emailEffects(rescheduledEmails(moved, await partiesOf(deps, scope, booking), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
     syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
+    domainEvent('reschedule_request.decided', request.orgId, rescheduleRequestEventData({ ...request, status: 'approved' }), nowMs),
+    domainEvent('booking.rescheduled', moved.orgId, movedEventData(moved, booking, 'client', true), nowMs),
   ]);
   await commitDecision(tx);
   return { ...requestView({ ...request, status: 'approved', decidedAt: formatInstant(nowMs), decisionReason: reason ?? null }, now), booking: bookingView(moved, now) };
@@ -220,6 +226,7 @@ export async function closeRequest(
   stageEffects(deps, tx, keys.programPartition(request.orgId, request.programId), [
     ...emailEffects(requestClosedEmails(request, booking, await partiesOf(deps, scope, booking), outcome, reason)),
     ...addReleaseHold(deps, tx, request),
+    domainEvent(outcome === 'expired' ? 'reschedule_request.expired' : 'reschedule_request.decided', request.orgId, rescheduleRequestEventData({ ...request, status: outcome }), nowMs),
   ]);
   return tx;
 }
@@ -234,3 +241,12 @@ async function commitDecision(tx: WriteTransaction): Promise<void> {
     throw conflict('concurrent_update', 'The session changed meanwhile; look at it again before deciding.');
   }
 }
+
+/** A moved session's event: the session as it is now, and where it was. */
+const movedEventData = (moved: Booking, before: Booking, by: 'coach' | 'client', viaRequest: boolean) => ({
+  ...bookingEventData(moved),
+  previousStart: minutesToInstant(before.start),
+  previousEnd: minutesToInstant(before.end),
+  movedBy: by,
+  viaRequest,
+});

@@ -3,6 +3,7 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
+import type { EventEffect } from '../../domain/events/domain-event';
 import { effectKey, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
@@ -18,6 +19,8 @@ export interface RelayDeps {
   clock: Clock;
   /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
   reissue: (effect: ReissueEffect) => Promise<unknown>;
+  /** Publishes a domain event: webhooks (use-cases/webhooks) and the event bus. */
+  events: (effect: EventEffect) => Promise<unknown>;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
@@ -161,6 +164,9 @@ async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'e
       return;
     case 'reissue_invites':
       await deps.reissue(effect);
+      return;
+    case 'domain_event':
+      await deps.events(effect);
       return;
   }
 }
