@@ -203,6 +203,31 @@ describe('delivering events', () => {
     expect((await env.coach.get(`${hooks}/${deleted}/deliveries`)).status).toBe(404);
   });
 
+  it('puts every event on the EventBridge bus too, with the webhook body as its detail', async () => {
+    const onBus = (await env.coach.anonymous().get('/_local/events')).body.items.filter((e: any) => e.detail.orgId === env.orgId);
+    const created = onBus.find((e: any) => e.detailType === 'booking.created');
+    const webhookBody = receiver.at('/all').find((r) => JSON.parse(r.body).type === 'booking.created')?.body;
+    expect(created).toMatchObject({ eventBusName: 'rapport-local-events', source: 'rapport', detail: JSON.parse(String(webhookBody)) });
+    expect(onBus.map((e: any) => e.detailType)).toEqual(expect.arrayContaining(['program.client_joined', 'booking.created', 'booking.cancelled']));
+  });
+
+  it('retries the bus when it fails, without sending any webhook twice', async () => {
+    const faults = (body: object) => env.coach.anonymous().post('/_local/faults', body);
+    await faults({ events: true });
+    const booked = await env.coach.post(`/orgs/${env.orgId}/programs/${programId}/bookings`, { packageId: 'coaching', start: '2026-12-10T10:00:00Z' });
+    expect(booked.status).toBe(201);
+    await env.stack.settle();
+    const busCopies = async () => (await env.coach.anonymous().get('/_local/events')).body.items.filter((e: any) => e.detail.data?.bookingId === booked.body.bookingId);
+    const hookCopies = () => receiver.at('/all').filter((r) => JSON.parse(r.body).data.bookingId === booked.body.bookingId);
+    expect(await busCopies()).toEqual([]);
+    expect(hookCopies()).toHaveLength(1);
+    await faults({ events: false });
+    await moveClock(2);
+    expect(await busCopies()).toHaveLength(1);
+    expect((await busCopies())[0].detail.id).toBe(hookCopies()[0]?.headers['webhook-id']);
+    expect(hookCopies()).toHaveLength(1);
+  });
+
   it("shows another org's coach nothing of the log, and replays nothing for them", async () => {
     const other = await aCoachWithCalendar(env.stack, env.ics);
     const delivery = (await env.coach.get(`${hooks}/${all.webhookId}/deliveries?limit=1`)).body.items[0];
