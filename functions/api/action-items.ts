@@ -1,6 +1,5 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { reply } from '../../shared/http/reply';
 import { actionItemPath, actionItemsQuery, modulePath, newActionItemBody, patchActionItemBody, programPath } from '../../shared/http/schemas/programs';
 import { actionItemsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { addActionItem, deleteActionItem, listActionItems, updateActionItem } from '../../shared/use-cases/programs/action-items';
@@ -18,8 +17,7 @@ export const handler = apiFunction('actionItems', {
   'PATCH /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath, body: patchActionItemBody }, ({ caller, path, body }) =>
     updateActionItem(deps(), caller, path, path.actionItemId, body),
   ),
-  'DELETE /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath }, async ({ caller, path }) => {
+  'DELETE /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath, status: 204 }, async ({ caller, path }) => {
     await deleteActionItem(deps(), caller, path, path.actionItemId);
-    return reply(204, undefined);
   }),
 });

@@ -1,6 +1,5 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { reply } from '../../shared/http/reply';
 import { pageQuery } from '../../shared/http/schemas/common';
 import { programPath, resourceBody, resourcePath } from '../../shared/http/schemas/programs';
 import { clock, programsRepository, resourcesRepository } from '../../shared/runtime/deps';
@@ -15,8 +14,7 @@ export const handler = apiFunction('resources', {
   'POST /orgs/{orgId}/programs/{programId}/resources': apiRoute({ path: programPath, body: resourceBody, status: 201 }, ({ caller, path, body }) =>
     addResource(deps(), caller, path, body),
   ),
-  'DELETE /orgs/{orgId}/programs/{programId}/resources/{resourceId}': apiRoute({ path: resourcePath }, async ({ caller, path }) => {
+  'DELETE /orgs/{orgId}/programs/{programId}/resources/{resourceId}': apiRoute({ path: resourcePath, status: 204 }, async ({ caller, path }) => {
     await deleteResource(deps(), caller, path, path.resourceId);
-    return reply(204, undefined);
   }),
 });

@@ -1,5 +1,6 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { reply } from '../../shared/http/reply';
 import { reviewBody } from '../../shared/http/schemas/outcomes';
 import { programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
@@ -19,5 +20,8 @@ const deps = () => ({
 export const handler = apiFunction('reviews', {
   'POST /orgs/{orgId}/programs/{programId}/review-requests': apiRoute({ path: programPath, status: 201 }, ({ caller, path }) => requestReview(deps(), caller, path)),
   'GET /orgs/{orgId}/programs/{programId}/reviews': apiRoute({ path: programPath }, ({ caller, path }) => listReviews(deps(), caller, path)),
-  'POST /orgs/{orgId}/programs/{programId}/reviews': apiRoute({ path: programPath, body: reviewBody }, ({ caller, path, body }) => writeReview(deps(), caller, path, body)),
+  'POST /orgs/{orgId}/programs/{programId}/reviews': apiRoute({ path: programPath, body: reviewBody }, async ({ caller, path, body }) => {
+    const { created, review } = await writeReview(deps(), caller, path, body);
+    return reply(created ? 201 : 200, review);
+  }),
 });

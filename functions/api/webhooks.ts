@@ -1,6 +1,5 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { reply } from '../../shared/http/reply';
 import { orgPath, pageQuery } from '../../shared/http/schemas/common';
 import { createWebhookBody, deliveriesQuery, deliveryPath, webhookPath } from '../../shared/http/schemas/webhooks';
 import { deliveryLogDeps, manageWebhooksDeps } from '../../shared/runtime/webhook-deps';
@@ -12,9 +11,8 @@ export const handler = apiFunction('webhooks', {
     registerWebhook(manageWebhooksDeps(), caller, path.orgId, body),
   ),
   'GET /orgs/{orgId}/webhooks': apiRoute({ path: orgPath, query: pageQuery }, ({ caller, path, query }) => listWebhooks(manageWebhooksDeps(), caller, path.orgId, query)),
-  'DELETE /orgs/{orgId}/webhooks/{webhookId}': apiRoute({ path: webhookPath }, async ({ caller, path }) => {
+  'DELETE /orgs/{orgId}/webhooks/{webhookId}': apiRoute({ path: webhookPath, status: 204 }, async ({ caller, path }) => {
     await deleteWebhook(manageWebhooksDeps(), caller, path.orgId, path.webhookId);
-    return reply(204, undefined);
   }),
   'POST /orgs/{orgId}/webhooks/{webhookId}/rotate-secret': apiRoute({ path: webhookPath }, ({ caller, path }) =>
     rotateWebhookSecret(manageWebhooksDeps(), caller, path.orgId, path.webhookId),

@@ -22,7 +22,7 @@ export const instant = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return ms;
-});
+}).meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' });
 
 export const calendarDate = z.string().refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' });
 
