@@ -38,7 +38,7 @@
  *   RATE#<limit>#<subjectHash>       / WINDOW#<epochSecond>            uses of a rate limit in one window (TTL)
  *
  * Indexes: byCollection (gsi1pk/gsi1sk, whole items) lists collections read from the index;
- * byOutbox (gsi2pk/gsi2sk, keys only) lists outbox entries due and failed.
+ * byOutbox (gsi2pk/gsi2sk, keys only) lists outbox entries due and failed, and webhook deliveries due.
  *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
@@ -146,12 +146,14 @@ export const keys = {
   webhookDelivery: (orgId: string, webhookId: string, deliveryId: string): Key => ({ pk: keys.webhookDeliveries(orgId, webhookId), sk: `DELIVERY#${deliveryId}` }),
   DELIVERY_PREFIX: 'DELIVERY#',
   /**
-   * byCollection: deliveries still to be attempted, by when (epoch ms), sharded like the outbox so
-   * no index partition takes every tenant's retries. Removed once a delivery succeeds or gives up.
+   * byOutbox (keys only): deliveries still to be attempted, by when (epoch ms), sharded like the
+   * outbox so no index partition takes every tenant's retries; each lease moves the index key, and a
+   * keys-only index makes that move cost a key's write, not the whole delivery's. Removed once a
+   * delivery succeeds or gives up.
    */
   webhookDue: (deliveryId: string, dueMs: number) => ({
-    gsi1pk: `WEBHOOK_DUE#${outboxShard(deliveryId)}`,
-    gsi1sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${deliveryId}`,
+    gsi2pk: `WEBHOOK_DUE#${outboxShard(deliveryId)}`,
+    gsi2sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${deliveryId}`,
   }),
   webhookDueShardKey: (shard: number) => `WEBHOOK_DUE#${shard}`,
 

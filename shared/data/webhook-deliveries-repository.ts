@@ -12,9 +12,10 @@ export interface DeliveryKey {
 /**
  * Deliveries live under their endpoint (`ORG#<org>#WEBHOOK#<id>` / `DELIVERY#<id>`, ids sortable by
  * time), so the log is one Query, newest first. While a delivery waits for an attempt it is also in
- * the `byCollection` index under one of 8 `WEBHOOK_DUE#` shards, sorted by when it is due; a sender
- * takes it by moving `leaseUntil` (and its place in the index) ahead, conditionally, so two senders
- * never attempt it at once, and every later write is conditional on that lease.
+ * the keys-only `byOutbox` index (beside the outbox's shards) under one of 8 `WEBHOOK_DUE#` shards,
+ * sorted by when it is due; a sender takes it by moving `leaseUntil` (and its place in the index)
+ * ahead, conditionally, so two senders never attempt it at once, and every later write is
+ * conditional on that lease.
  */
 export class WebhookDeliveriesRepository {
   constructor(private readonly table: Table) {}
@@ -47,10 +48,10 @@ export class WebhookDeliveriesRepository {
         new UpdateCommand({
           TableName: this.table.name,
           Key: key,
-          UpdateExpression: 'SET leaseUntil = :until, gsi1sk = :due',
+          UpdateExpression: 'SET leaseUntil = :until, gsi2sk = :due',
           ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND leaseUntil <= :now',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':until': leaseUntilMs, ':due': keys.webhookDue(String(key.sk).slice(keys.DELIVERY_PREFIX.length), leaseUntilMs).gsi1sk, ':pending': 'pending', ':now': nowMs },
+          ExpressionAttributeValues: { ':until': leaseUntilMs, ':due': keys.webhookDue(String(key.sk).slice(keys.DELIVERY_PREFIX.length), leaseUntilMs).gsi2sk, ':pending': 'pending', ':now': nowMs },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -83,10 +84,10 @@ export class WebhookDeliveriesRepository {
       }
     }
     if (delivery.status === 'pending' && retryAtMs !== null) {
-      set.push('leaseUntil = :retryAt', 'gsi1sk = :due');
+      set.push('leaseUntil = :retryAt', 'gsi2sk = :due');
       values[':retryAt'] = retryAtMs;
-      values[':due'] = keys.webhookDue(delivery.deliveryId, retryAtMs).gsi1sk;
-    } else remove.push('gsi1pk', 'gsi1sk');
+      values[':due'] = keys.webhookDue(delivery.deliveryId, retryAtMs).gsi2sk;
+    } else remove.push('gsi2pk', 'gsi2sk');
     try {
       await this.table.db.send(
         new UpdateCommand({
@@ -107,15 +108,15 @@ export class WebhookDeliveriesRepository {
 
   /** Deliveries due by now, oldest due first across every shard (keys only). */
   async due(nowMs: number, limit = 50): Promise<DeliveryKey[]> {
-    const upTo = `${keys.webhookDue('', nowMs).gsi1sk}~`;
+    const upTo = `${keys.webhookDue('', nowMs).gsi2sk}~`;
     const shards = await Promise.all(
       Array.from({ length: OUTBOX_SHARDS }, (_, shard) =>
         this.table.db.send(
           new QueryCommand({
             TableName: this.table.name,
-            IndexName: 'byCollection',
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
-            ProjectionExpression: 'pk, sk, gsi1sk',
+            IndexName: 'byOutbox',
+            KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :upTo',
+            ProjectionExpression: 'pk, sk, gsi2sk',
             ExpressionAttributeValues: { ':pk': keys.webhookDueShardKey(shard), ':upTo': upTo },
             Limit: limit,
           }),
@@ -124,7 +125,7 @@ export class WebhookDeliveriesRepository {
     );
     return shards
       .flatMap((page) => page.Items ?? [])
-      .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)))
+      .sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk)))
       .slice(0, limit)
       .map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
   }
