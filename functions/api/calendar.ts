@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { orgPath } from '../../shared/http/schemas/common';
+import { nonBlank, orgPath } from '../../shared/http/schemas/common';
 import { calendarSyncDeps } from '../../shared/runtime/calendar-deps';
 import { orgsRepository } from '../../shared/runtime/deps';
 import { connectCalendar, disconnectCalendar } from '../../shared/use-cases/calendar/connect-calendar';
 
-const connectBody = z.strictObject({ icsUrl: z.string().trim().min(1).max(2000) });
+const connectBody = z.strictObject({ icsUrl: nonBlank(2000) });
 
 export const handler = apiFunction('calendar', {
   'PUT /orgs/{orgId}/calendar': apiRoute({ path: orgPath, body: connectBody }, ({ caller, path, body, origin }) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { entityTag, noneMatchHits } from '../../shared/http/entity-tag';
@@ -7,7 +7,7 @@ import { clock, coachCalendarRepository, orgsRepository, rateLimitsRepository } 
 import { sessionLinks } from '../../shared/runtime/session-deps';
 import { bookingFeed } from '../../shared/use-cases/calendar/booking-feed';
 
-const feedPath = z.object({ feedToken: z.string().min(10).max(200) });
+const feedPath = z.object({ feedToken: z.string().check(z.minLength(10), z.maxLength(200)) });
 
 export const handler = apiFunction('feeds', {
   'GET /feeds/{feedToken}': apiRoute({ public: true, path: feedPath }, async ({ path, headers }) => {

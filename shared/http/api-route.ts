@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Caller, HttpEvent, HttpResult } from './http-event';
 import { callerContext, type WithCaller } from './middleware/caller-context';
 import { errorMapper } from './middleware/error-mapper';
 import { parseInput, type WithInput } from './middleware/parse-input';
 import { toHttpResult } from './reply';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface RouteRequest<B, P, Q, C> {
   body: B;
@@ -41,9 +41,9 @@ export type RouteHandler = (event: HttpEvent, context: Context) => Promise<HttpR
  *   apiRoute({ path, body, status: 201 }, ({ caller, body }) => createThing(deps(), caller, body))
  */
 export function apiRoute<
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
+  B extends z.core.$ZodType | undefined = undefined,
+  P extends z.core.$ZodType | undefined = undefined,
+  Q extends z.core.$ZodType | undefined = undefined,
   Public extends boolean = false,
 >(
   spec: Spec<B, P, Q, Public>,
