@@ -1,7 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { programPath } from '../../shared/http/schemas/paths';
 import { reviewBody } from '../../shared/http/schemas/outcomes';
-import { programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
 import { clock, outboxRepository, programsRepository, reviewsRepository, statsRepository, transaction } from '../../shared/runtime/deps';
 import { listReviews, requestReview, writeReview } from '../../shared/use-cases/outcomes/reviews';

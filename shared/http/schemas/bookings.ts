@@ -1,14 +1,11 @@
 import * as z from 'zod/mini';
-import { id, instant, nonBlank, pageCursor, pageLimit } from './common';
-import { programPath } from './programs';
+import { instant, nonBlank, pageCursor, pageLimit } from './common';
 
 const packageId = z._default(z.enum(['coaching', 'quick_check_in']), 'coaching');
 
 export const availabilityQuery = z.strictObject({ packageId, from: instant, to: instant });
 
 export const bookingBody = z.strictObject({ packageId, start: instant });
-
-export const bookingPath = z.extend(programPath, { bookingId: id });
 
 export const cancelBody = z.optional(z.strictObject({ reason: z.optional(nonBlank(1000)) }));
 

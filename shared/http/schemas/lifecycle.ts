@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
 import { id, instant, nonBlank } from './common';
-import { programPath } from './programs';
 
 export const rescheduleBody = z.strictObject({ start: instant, reason: z.optional(nonBlank(1000)) });
 
-export const requestPath = z.extend(programPath, { requestId: id });
 export const decisionBody = z.optional(z.strictObject({ reason: z.optional(nonBlank(1000)) }));
 export const requestsQuery = z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected', 'expired', 'withdrawn'])) });
 

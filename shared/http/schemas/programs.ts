@@ -1,14 +1,6 @@
 import * as z from 'zod/mini';
-import { profileFields } from './identity';
-import { EDITABLE_WORKSHEETS, HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
-import { calendarDate, emailAddress, id, nonBlank, pageCursor, pageLimit, singleLine, wholeNumber } from './common';
-
-export const programPath = z.object({ orgId: id, programId: id });
-export const modulePath = z.extend(programPath, { moduleId: id });
-export const activityPath = z.extend(programPath, { activityId: id });
-export const templatePath = z.extend(programPath, { templateKind: z.enum(EDITABLE_WORKSHEETS) });
-export const resourcePath = z.extend(programPath, { resourceId: id });
-export const actionItemPath = z.extend(programPath, { actionItemId: id });
+import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
+import { id, nonBlank, singleLine, wholeNumber } from './common';
 
 /** ISO 4217 codes the runtime knows (Intl's list), e.g. USD, EUR, JPY; read on first use. */
 let currencies: Set<string> | undefined;
@@ -88,27 +80,3 @@ export const homepageBody = z.strictObject({
   ),
 });
 export type HomepageBody = z.output<typeof homepageBody>;
-
-export const inviteBody = z.strictObject({ email: emailAddress });
-/** The client's own zone, for the times in their emails. */
-export const acceptInviteBody = z.optional(z.partial(z.pick(profileFields, { timeZone: true, displayName: true, locale: true, hourCycle: true })));
-export const invitePath = z.object({ token: z.string().check(z.minLength(10), z.maxLength(300)) });
-
-export const messageBody = z.strictObject({ body: nonBlank(5000) });
-
-export const resourceBody = z.strictObject({
-  title: singleLine(200),
-  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
-  note: z.optional(z.string().check(z.maxLength(5000))),
-  sessionNumber: z.optional(wholeNumber(1, SESSION_LIMITS.max)),
-});
-
-export const responseBody = z.strictObject({
-  answers: z.record(z.string().check(z.maxLength(60)), z.union([z.string(), z.number()])),
-});
-
-export const newActionItemBody = z.strictObject({ text: nonBlank(1000), dueDate: z.optional(calendarDate) });
-export const patchActionItemBody = z
-  .partial(z.strictObject({ done: z.boolean(), text: nonBlank(1000), dueDate: z.nullable(calendarDate) }))
-  .check(z.refine((b) => Object.keys(b).length > 0, { error: 'Send at least one field to change.' }));
-export const actionItemsQuery = z.strictObject({ moduleId: z.optional(id), limit: pageLimit, cursor: pageCursor });
