@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { apiFunctions, type ApiFunctionName } from '../shared/http/routes';
-import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
+import { apiFunctions, type ApiFunctionSpec } from '../shared/http/routes';
+import { scheduledFunctions, type ScheduledFunctionSpec } from '../shared/runtime/scheduled-functions';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Auth } from './auth';
@@ -57,13 +57,10 @@ export class RapportStack extends Stack {
 
     // Join links point at the API itself; a custom domain can be given as rapport:apiUrl.
     const apiUrl = config.apiUrl ?? this.api.httpApi.apiEndpoint;
-    for (const [name, fn] of Object.entries(this.api.functions) as [ApiFunctionName, (typeof this.api.functions)[ApiFunctionName]][]) {
+    const specs: Record<string, ApiFunctionSpec | ScheduledFunctionSpec> = { ...apiFunctions, ...scheduledFunctions };
+    for (const [name, fn] of Object.entries({ ...this.api.functions, ...this.workers.functions })) {
       fn.fn.addEnvironment('PUBLIC_API_URL', apiUrl);
-      if ((apiFunctions[name] as { signsJoinLinks?: true }).signsJoinLinks) joinLinkKey.grantRead(fn.role);
-    }
-    for (const [name, fn] of Object.entries(this.workers.functions) as [ScheduledFunctionName, (typeof this.workers.functions)[ScheduledFunctionName]][]) {
-      fn.fn.addEnvironment('PUBLIC_API_URL', apiUrl);
-      if ((scheduledFunctions[name] as { signsJoinLinks?: true }).signsJoinLinks) joinLinkKey.grantRead(fn.role);
+      if (specs[name]?.signsJoinLinks) joinLinkKey.grantRead(fn.role);
     }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -41,7 +41,6 @@ export class Workers extends Construct {
         fn.fn.grantInvoke(props.automation.schedulerRole);
         props.automation.acknowledgeInvokeGrant(fn);
         if (spec.arnVariable) targetArns[spec.arnVariable] = fn.fn.functionArn;
-        props.failures.catchScheduledRuns(fn.fn);
       }
       if (spec.trigger === 'outbox-stream') {
         fn.fn.addEventSource(
@@ -64,12 +63,10 @@ export class Workers extends Construct {
           target: new LambdaInvoke(fn.fn, { role: props.automation.schedulerRole, deadLetterQueue: props.automation.deadLetterQueue, retryAttempts: 0 }),
         });
         props.automation.acknowledgeInvokeGrant(fn);
-        props.failures.catchScheduledRuns(fn.fn);
       }
-      if (spec.trigger === 'mail-feedback') {
-        fn.fn.addEventSource(new SnsEventSource(props.automation.mailFeedback));
-        props.failures.catchScheduledRuns(fn.fn);
-      }
+      if (spec.trigger === 'mail-feedback') fn.fn.addEventSource(new SnsEventSource(props.automation.mailFeedback));
+      // Every trigger but the stream invokes asynchronously: Lambda's retries, then the failure queue.
+      if (spec.trigger !== 'outbox-stream') props.failures.catchScheduledRuns(fn.fn);
       functions[name] = fn;
     }
     this.functions = functions;

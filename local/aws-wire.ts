@@ -12,7 +12,7 @@ export interface WireRequest {
 export interface WireResponse {
   status: number;
   headers?: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 export const awsJson = (status: number, body: unknown): WireResponse => ({

@@ -8,6 +8,7 @@ import { routes, type ApiFunctionName, type RouteSpec } from '../shared/http/rou
 import { edgeParse, zodDetails } from '../shared/http/zod-details';
 import { formatInstant } from '../shared/domain/time/instant';
 import type { WireRequest, WireResponse } from './aws-wire';
+import { docsAssets, docsHtml, docsInitScript, readDocsAsset } from './docs-page';
 import { scheduledFunctions, type ScheduledFunctionName } from '../shared/runtime/scheduled-functions';
 import { failureKinds, type FailureKind } from '../shared/runtime/failure-kinds';
 import { outboxRepository } from '../shared/runtime/deps';
@@ -101,6 +102,7 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
   if (path.startsWith('/_aws/sqs')) return deps.queues.handle(wire(method, path.slice('/_aws/sqs'.length), url, body), String(req.headers['x-amz-target'] ?? ''));
   if (path.startsWith('/_aws/lambda/')) return deps.lambda.handle(wire(method, path.slice('/_aws/lambda'.length), url, body, req));
   if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
+  if (method === 'GET' && (path === '/docs' || path.startsWith('/docs/'))) return docsRoute(path);
 
   const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m !== null);
   const hit = matches.find((x) => x.c.route.method === method);
@@ -139,8 +141,13 @@ function buildEvent(
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   headers['x-forwarded-proto'] = 'http';
+  // Own properties even for names like `__proto__`, as API Gateway's JSON event carries them (a plain
+  // assignment would set the prototype and the parameter would vanish before validation saw it).
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams) {
+    const joined = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
+    Object.defineProperty(query, name, { value: joined, enumerable: true, writable: true, configurable: true });
+  }
   const now = new Date();
   const routeKey = `${route.method} ${route.path}`;
   return {
@@ -269,6 +276,16 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     default:
       return json(404, { error: { code: 'not_found', message: 'No local route matches this method and path.' } });
   }
+}
+
+/** The docs page (not an API route: deployed, it is static files, see `npm run openapi`). */
+async function docsRoute(path: string): Promise<WireResponse> {
+  const name = path.slice('/docs/'.length);
+  if (path === '/docs' || name === '') return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: docsHtml({ assetBase: '/docs/', specUrl: '/openapi.json' }) };
+  if (name === 'docs-init.js') return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: docsInitScript('/openapi.json') };
+  const type = Object.hasOwn(docsAssets, name) ? docsAssets[name] : undefined;
+  if (!type) return json(404, { error: { code: 'not_found', message: 'No such file of the docs page.' } });
+  return { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=3600' }, body: await readDocsAsset(name) };
 }
 
 function parseJson<T>(body: string, schema: z.ZodType<T>): { data: T } | { error: WireResponse } {

@@ -22,6 +22,7 @@ Rapport is running at ${stack.url}
   Health:     curl ${stack.url}/health
   A token:    curl -s -X POST ${stack.url}/_local/token -H 'content-type: application/json' -d '{"email":"coach@example.com"}'
               then send it as: -H "authorization: Bearer <token>"
+  API docs:   ${stack.url}/docs  (Authorize with a token, then "Try it out")
   Emails:     ${stack.url}/_local/outbox        Schedules: ${stack.url}/_local/schedules
   Clock:      ${stack.url}/_local/clock  (POST {"advanceMinutes": 60} fires what falls due)
 

@@ -20,6 +20,11 @@ export interface TokenOptions {
   emailVerified?: boolean;
   /** `access` gives an access token (no email, no `aud`), which the API refuses. */
   tokenUse?: 'id' | 'access';
+  /** Flaws, for the tests that prove each is refused: another issuer, another app client, */
+  issuer?: string;
+  audience?: string;
+  /** or an expiry (seconds since the epoch) in the past. */
+  expiresAt?: number;
 }
 
 export interface TokenIssuer {
@@ -56,11 +61,11 @@ export async function createTokenIssuer(keyFile?: string): Promise<TokenIssuer> 
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid ?? 'local', typ: 'JWT' })
         .setSubject(userId)
-        .setIssuer(ISSUER);
-      if (options.tokenUse !== 'access') jwt.setAudience(LOCAL_CLIENT_ID);
+        .setIssuer(options.issuer ?? ISSUER);
+      if (options.tokenUse !== 'access') jwt.setAudience(options.audience ?? LOCAL_CLIENT_ID);
       const token = await jwt
-        .setIssuedAt()
-        .setExpirationTime(`${TOKEN_HOURS}h`)
+        .setIssuedAt(options.expiresAt !== undefined ? Math.min(auth_time, options.expiresAt - 3600) : auth_time)
+        .setExpirationTime(options.expiresAt ?? `${TOKEN_HOURS}h`)
         .setJti(randomUUID())
         .sign(privateKey);
       return { token, userId };

@@ -1,8 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { actionItemPath, modulePath, programPath } from '../../shared/http/schemas/paths';
-import { reply } from '../../shared/http/reply';
 import { actionItemsQuery, newActionItemBody, patchActionItemBody } from '../../shared/http/schemas/action-items';
+import { actionItemPath, modulePath, programPath } from '../../shared/http/schemas/paths';
 import { actionItemsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { addActionItem, deleteActionItem, listActionItems, updateActionItem } from '../../shared/use-cases/programs/action-items';
 
@@ -19,8 +18,7 @@ export const handler = apiFunction('actionItems', {
   'PATCH /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath, body: patchActionItemBody }, ({ caller, path, body }) =>
     updateActionItem(deps(), caller, path, path.actionItemId, body),
   ),
-  'DELETE /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath }, async ({ caller, path }) => {
+  'DELETE /orgs/{orgId}/programs/{programId}/action-items/{actionItemId}': apiRoute({ path: actionItemPath, status: 204 }, async ({ caller, path }) => {
     await deleteActionItem(deps(), caller, path, path.actionItemId);
-    return reply(204, undefined);
   }),
 });

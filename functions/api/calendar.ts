@@ -1,15 +1,13 @@
-import * as z from 'zod/mini';
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { nonBlank, orgPath } from '../../shared/http/schemas/common';
+import { connectCalendarBody } from '../../shared/http/schemas/calendar';
+import { orgPath } from '../../shared/http/schemas/common';
 import { calendarSyncDeps } from '../../shared/runtime/calendar-deps';
 import { orgsRepository } from '../../shared/runtime/deps';
 import { connectCalendar, disconnectCalendar } from '../../shared/use-cases/calendar/connect-calendar';
 
-const connectBody = z.strictObject({ icsUrl: nonBlank(2000) });
-
 export const handler = apiFunction('calendar', {
-  'PUT /orgs/{orgId}/calendar': apiRoute({ path: orgPath, body: connectBody }, ({ caller, path, body, origin }) =>
+  'PUT /orgs/{orgId}/calendar': apiRoute({ path: orgPath, body: connectCalendarBody }, ({ caller, path, body, origin }) =>
     connectCalendar({ ...calendarSyncDeps(), orgs: orgsRepository() }, caller, path.orgId, body.icsUrl, origin),
   ),
   'DELETE /orgs/{orgId}/calendar': apiRoute({ path: orgPath }, ({ caller, path, origin }) =>

@@ -1,13 +1,11 @@
-import * as z from 'zod/mini';
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { entityTag, noneMatchHits } from '../../shared/http/entity-tag';
 import { notModified, textReply } from '../../shared/http/reply';
+import { feedPath } from '../../shared/http/schemas/calendar';
 import { clock, coachCalendarRepository, orgsRepository, rateLimitsRepository } from '../../shared/runtime/deps';
 import { sessionLinks } from '../../shared/runtime/session-deps';
 import { bookingFeed } from '../../shared/use-cases/calendar/booking-feed';
-
-const feedPath = z.object({ feedToken: z.string().check(z.minLength(10), z.maxLength(200)) });
 
 export const handler = apiFunction('feeds', {
   'GET /feeds/{feedToken}': apiRoute({ public: true, path: feedPath }, async ({ path, headers }) => {

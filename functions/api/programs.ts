@@ -1,7 +1,6 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { activityPath, modulePath, programPath, templatePath } from '../../shared/http/schemas/paths';
-import { reply } from '../../shared/http/reply';
 import { orgPath, pageQuery } from '../../shared/http/schemas/common';
 import { createProgramBody, homepageBody, newModuleBody, patchProgramBody, renameModuleBody, templateBody } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
@@ -75,9 +74,8 @@ export const handler = apiFunction('programs', {
   'PUT /orgs/{orgId}/programs/{programId}/templates/{templateKind}': apiRoute({ path: templatePath, body: templateBody }, ({ caller, path, body }) =>
     replaceSessionTemplate(editDeps(), caller, path, path.templateKind, body),
   ),
-  'DELETE /orgs/{orgId}/programs/{programId}/activities/{activityId}': apiRoute({ path: activityPath }, async ({ caller, path }) => {
+  'DELETE /orgs/{orgId}/programs/{programId}/activities/{activityId}': apiRoute({ path: activityPath, status: 204 }, async ({ caller, path }) => {
     await deleteActivity(editDeps(), caller, path, path.activityId);
-    return reply(204, undefined);
   }),
   'PUT /orgs/{orgId}/programs/{programId}/homepage': apiRoute({ path: programPath, body: homepageBody }, ({ caller, path, body }) =>
     replaceHomepage(editDeps(), caller, path, body),

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking } from '../domain/bookings/booking';
 import { keys } from './keys';
-import { queryAll, storedItem, type Table } from './table';
+import { fieldsOf, queryAll, storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /**
@@ -207,8 +207,7 @@ export const toPackageUsage = (item: Record<string, unknown> | undefined): Packa
 });
 
 export function toBookingRecord(item: Record<string, unknown>): Booking {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...rest } = item;
-  const booking = rest as unknown as Booking;
+  const booking = fieldsOf(item) as unknown as Booking;
   return {
     ...booking,
     weekKey: booking.weekKey ?? null,

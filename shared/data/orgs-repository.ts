@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Org, Membership } from '../domain/orgs/org';
 import { DEFAULT_SCHEDULE_SETTINGS, type Schedule } from '../domain/schedules/schedule';
 import { keys } from './keys';
-import { fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
+import { fieldsOf, fieldUpdate, isConditionFailure, queryAll, storedItem, type Table } from './table';
 import { WriteTransaction, type TransactItem } from './write-transaction';
 
 type OrgChanges = Partial<Pick<Org, 'name' | 'timeZone' | 'meetingUrl' | 'introCalls' | 'logoUrl' | 'brandColor' | 'signature'>>;
@@ -135,8 +135,7 @@ export class OrgsRepository {
 
 /** An org from its stored item (also used by reads that batch it with other items). */
 export function toOrgRecord(item: Record<string, unknown>): Org {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...stored } = item;
-  const org = stored as unknown as Org;
+  const org = fieldsOf(item) as unknown as Org;
   return {
     ...org,
     coachProfile: org.coachProfile ?? null,

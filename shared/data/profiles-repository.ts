@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Membership } from '../domain/orgs/org';
 import type { PersonProfile } from '../domain/people/person';
 import { keys } from './keys';
-import { storedItem, type Table } from './table';
+import { fieldsOf, storedItem, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /** A person's own profile (`GET|PATCH /me`). */
@@ -30,9 +30,7 @@ export class ProfilesRepository {
 
   async get(userId: string): Promise<StoredProfile | null> {
     const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.profile(userId), ConsistentRead: true }));
-    if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ...profile } = Item;
-    return profile as StoredProfile;
+    return Item ? (fieldsOf(Item) as StoredProfile) : null;
   }
 
   putItem(userId: string, profile: StoredProfile): TransactItem {

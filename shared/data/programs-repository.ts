@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Homepage, Program, ProgramStructure } from '../domain/programs/program';
 import { keys } from './keys';
-import { fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
+import { batchGet, fieldUpdate, isConditionFailure, queryPage, storedItem, type Page, type Table } from './table';
 import { TransactionRefused, WriteTransaction, type TransactItem } from './write-transaction';
 
 export interface FullProgram {
@@ -68,13 +68,10 @@ export class ProgramsRepository {
     return { items: result.items.map(toProgramRecord), nextCursor: result.nextCursor };
   }
 
-  /** Several programs' records by id (a client's list). */
+  /** Several programs' records by id, in any order (a client's list, the coaching log). */
   async getMany(orgId: string, programIds: string[]): Promise<Program[]> {
-    if (programIds.length === 0) return [];
-    const { Responses } = await this.table.db.send(
-      new BatchGetCommand({ RequestItems: { [this.table.name]: { Keys: programIds.slice(0, 100).map((id) => keys.program(orgId, id)), ConsistentRead: true } } }),
-    );
-    return (Responses?.[this.table.name] ?? []).map(toProgramRecord);
+    const found = await batchGet(this.table, programIds.map((id) => keys.program(orgId, id)));
+    return [...found.values()].map(toProgramRecord);
   }
 
   /**

@@ -101,6 +101,12 @@ export function storedItem(key: { pk: string; sk: string }, type: string, record
   return { ...key, type, ...Object.fromEntries(fields) };
 }
 
+/** A stored item's fields without its keys (table and index) and type: the reverse of `storedItem`. */
+export function fieldsOf(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...fields } = item;
+  return fields;
+}
+
 /** An update of some fields: set those with a value, remove those set to null (see `storedItem`). */
 export function fieldUpdate(changes: Record<string, unknown>) {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
@@ -115,11 +121,20 @@ export function fieldUpdate(changes: Record<string, unknown>) {
   };
 }
 
+/** BatchGetItem takes at most this many keys a request. */
+const BATCH_GET_LIMIT = 100;
+
 /**
- * Several items by key in one BatchGetItem (strongly consistent), retrying the keys DynamoDB leaves
- * unprocessed under load. Found items come back by `pk|sk`.
+ * Several items by key in BatchGetItem requests of at most 100 keys (strongly consistent), retrying
+ * the keys DynamoDB leaves unprocessed under load. Found items come back by `pk|sk`.
  */
 export async function batchGet(table: Table, wanted: { pk: string; sk: string }[]): Promise<Map<string, Record<string, unknown>>> {
+  if (wanted.length <= BATCH_GET_LIMIT) return batchGetChunk(table, wanted);
+  const chunks = Array.from({ length: Math.ceil(wanted.length / BATCH_GET_LIMIT) }, (_, i) => wanted.slice(i * BATCH_GET_LIMIT, (i + 1) * BATCH_GET_LIMIT));
+  return new Map((await Promise.all(chunks.map((chunk) => batchGetChunk(table, chunk)))).flatMap((found) => [...found]));
+}
+
+async function batchGetChunk(table: Table, wanted: { pk: string; sk: string }[]): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   let pending = wanted;
   for (let attempt = 0; pending.length > 0; attempt++) {

@@ -5,7 +5,7 @@ import { resolvePerson, type Person } from '../domain/people/person';
 import type { ReminderLead } from '../domain/bookings/session-timing';
 import type { IntroCall } from '../domain/intro-calls/intro-call';
 import { appLinks } from './app-links';
-import { renderEmail as render, type Branding, type EmailContent } from './layout';
+import { renderEmail, type Branding, type EmailContent } from './layout';
 import { sessionTime, shortTime } from './session-time';
 
 /**
@@ -61,10 +61,19 @@ const minutes = (call: IntroCall) => call.end - call.start;
 
 const invite = (method: 'REQUEST' | 'CANCEL', entry: CalendarEvent) => ({ method, content: buildInvite(method, entry) });
 
-/** The one layout, with the practice's branding; the first paragraph doubles as the preheader. */
-type IntroContent = Omit<EmailContent, 'preheader' | 'calendar'> & { attachments?: EmailContent['calendar'][] };
-const renderEmail = ({ attachments, ...content }: IntroContent, parties?: IntroCallParties): EmailMessage =>
-  render({ ...content, preheader: content.paragraphs[0] ?? content.subject, calendar: attachments?.[0] }, parties?.practice ?? { name: 'Rapport', logoUrl: null, brandColor: null, signature: null });
+/**
+ * One email of an intro call, in the practice's branding; the first paragraph doubles as the
+ * preheader. To the coach it comes from Rapport and replies go to the prospect; to the prospect it
+ * comes from the practice and replies go to the coach.
+ */
+type IntroContent = Omit<EmailContent, 'to' | 'fromName' | 'greeting' | 'preheader'>;
+function introEmail(reader: 'coach' | 'prospect', call: IntroCall, parties: IntroCallParties, content: IntroContent): EmailMessage {
+  const envelope =
+    reader === 'coach'
+      ? { to: [parties.coach.email], fromName: `Rapport for ${parties.practice.name}`, replyTo: [call.email], greeting: 'Hello,' }
+      : { to: [call.email], fromName: parties.practice.name, replyTo: [parties.coach.email], greeting: `Hello ${call.name},` };
+  return renderEmail({ ...envelope, ...content, preheader: content.paragraphs[0] ?? content.subject }, parties.practice);
+}
 
 const joinLine = (parties: IntroCallParties) =>
   parties.meetingUrl ? `Join the call here at the time: ${parties.meetingUrl}` : `${parties.practice.name} will send you the way to join before the call.`;
@@ -75,115 +84,90 @@ const manageAction = (parties: IntroCallParties) =>
 const answersDetails = (call: IntroCall): [string, string][] => call.answers.map((a) => [a.prompt, a.answer]);
 
 export function introCallBookedEmails(call: IntroCall, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  const prospect = prospectOf(call);
   return [
-    renderEmail({
-      to: [parties.coach.email],
-      fromName: `Rapport for ${parties.practice.name}`,
-      replyTo: [call.email],
+    introEmail('coach', call, parties, {
       subject: `New intro call: ${call.name}, ${shortTime(call.start, parties.coach)}`,
-      greeting: 'Hello,',
       paragraphs: [`${call.name} booked a free intro call with you. If it turns out to be a fit, you can start a program for them straight from the call.`],
       details: [['When', sessionTime(call.start, call.end, parties.coach)], ['Who', `${call.name} <${call.email}>`], ['Their zone', call.timeZone], ...answersDetails(call)],
-      attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
-    }, parties),
-    renderEmail({
-      to: [call.email],
-      fromName: parties.practice.name,
-      replyTo: [parties.coach.email],
-      subject: `Your intro call with ${parties.practice.name}: ${shortTime(call.start, prospectOf(call))}`,
-      greeting: `Hello ${call.name},`,
+      calendar: invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt)),
+    }),
+    introEmail('prospect', call, parties, {
+      subject: `Your intro call with ${parties.practice.name}: ${shortTime(call.start, prospect)}`,
       paragraphs: [
         `Your free ${minutes(call)}-minute intro call with ${parties.practice.name} is booked. It is a chance to talk about what you want to work on and to see whether coaching together is a good fit — no preparation needed.`,
         joinLine(parties),
         'Keep this email: its link is the only way to move or cancel the call.',
       ],
-      details: [['When', sessionTime(call.start, call.end, prospectOf(call))]],
+      details: [['When', sessionTime(call.start, call.end, prospect)]],
       ...manageAction(parties),
-      attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }, parties),
+      calendar: invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt)),
+    }),
   ];
 }
 
 export function introCallCancelledEmails(call: IntroCall, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  const prospect = prospectOf(call);
   const byCoach = call.cancelledBy === 'coach';
   const reason = call.cancelReason ? [`Reason given: ${call.cancelReason}`] : [];
   return [
-    renderEmail({
-      to: [parties.coach.email],
-      fromName: `Rapport for ${parties.practice.name}`,
+    introEmail('coach', call, parties, {
+      // Unlike every other intro-call email to the coach, this one has no Reply-To.
+      replyTo: undefined,
       subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coach)}`,
-      greeting: 'Hello,',
       paragraphs: [byCoach ? `You cancelled the intro call with ${call.name}. The time is free again.` : `${call.name} cancelled their intro call. The time is free again.`, ...reason],
       details: [['Was', sessionTime(call.start, call.end, parties.coach)]],
-      attachments: [invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt))],
-    }, parties),
-    renderEmail({
-      to: [call.email],
-      fromName: parties.practice.name,
-      replyTo: [parties.coach.email],
+      calendar: invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt)),
+    }),
+    introEmail('prospect', call, parties, {
       subject: `Cancelled: your intro call with ${parties.practice.name}`,
-      greeting: `Hello ${call.name},`,
       paragraphs: [
         byCoach ? `${parties.practice.name} had to cancel your intro call.` : `Your intro call with ${parties.practice.name} is cancelled.`,
         ...reason,
         'You are welcome to book another time from the same page whenever it suits you.',
       ],
-      details: [['Was', sessionTime(call.start, call.end, prospectOf(call))]],
-      attachments: [invite('CANCEL', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }, parties),
+      details: [['Was', sessionTime(call.start, call.end, prospect)]],
+      calendar: invite('CANCEL', calendarEntry(call, parties, 'prospect', stampedAt)),
+    }),
   ];
 }
 
 export function introCallMovedEmails(call: IntroCall, previous: { start: number; end: number }, parties: IntroCallParties, stampedAt: number): EmailMessage[] {
+  const prospect = prospectOf(call);
   return [
-    renderEmail({
-      to: [parties.coach.email],
-      fromName: `Rapport for ${parties.practice.name}`,
-      replyTo: [call.email],
+    introEmail('coach', call, parties, {
       subject: `Moved: intro call with ${call.name}, now ${shortTime(call.start, parties.coach)}`,
-      greeting: 'Hello,',
       paragraphs: [`${call.name} moved their intro call.`],
       details: [['New time', sessionTime(call.start, call.end, parties.coach)], ['Was', sessionTime(previous.start, previous.end, parties.coach)]],
-      attachments: [invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt))],
-    }, parties),
-    renderEmail({
-      to: [call.email],
-      fromName: parties.practice.name,
-      replyTo: [parties.coach.email],
-      subject: `Moved: your intro call with ${parties.practice.name}, now ${shortTime(call.start, prospectOf(call))}`,
-      greeting: `Hello ${call.name},`,
+      calendar: invite('REQUEST', calendarEntry(call, parties, 'coach', stampedAt)),
+    }),
+    introEmail('prospect', call, parties, {
+      subject: `Moved: your intro call with ${parties.practice.name}, now ${shortTime(call.start, prospect)}`,
       paragraphs: [`Your intro call with ${parties.practice.name} has a new time.`, joinLine(parties)],
-      details: [['New time', sessionTime(call.start, call.end, prospectOf(call))], ['Was', sessionTime(previous.start, previous.end, prospectOf(call))]],
+      details: [['New time', sessionTime(call.start, call.end, prospect)], ['Was', sessionTime(previous.start, previous.end, prospect)]],
       ...manageAction(parties),
-      attachments: [invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt))],
-    }, parties),
+      calendar: invite('REQUEST', calendarEntry(call, parties, 'prospect', stampedAt)),
+    }),
   ];
 }
 
 export function introCallReminderEmails(call: IntroCall, parties: IntroCallParties, lead: ReminderLead): EmailMessage[] {
+  const prospect = prospectOf(call);
   const when = lead === '24h' ? 'tomorrow' : 'in an hour';
   return [
-    renderEmail({
-      to: [parties.coach.email],
-      fromName: `Rapport for ${parties.practice.name}`,
-      replyTo: [call.email],
+    introEmail('coach', call, parties, {
       subject: `Reminder: intro call with ${call.name} ${when}, ${shortTime(call.start, parties.coach)}`,
-      greeting: 'Hello,',
       paragraphs: [`Your intro call with ${call.name} is ${when}.`, ...(parties.meetingUrl ? [`Join: ${parties.meetingUrl}`] : [])],
       details: [['When', sessionTime(call.start, call.end, parties.coach)], ['Who', `${call.name} <${call.email}>`], ...answersDetails(call)],
-    }, parties),
-    renderEmail({
-      to: [call.email],
-      fromName: parties.practice.name,
-      replyTo: [parties.coach.email],
+    }),
+    introEmail('prospect', call, parties, {
       subject: `Reminder: your intro call with ${parties.practice.name} is ${when}`,
-      greeting: `Hello ${call.name},`,
       paragraphs: [
         `Your free intro call with ${parties.practice.name} is ${when}.`,
         joinLine(parties),
         'To move or cancel it, use the link in the email that confirmed your booking.',
       ],
-      details: [['When', sessionTime(call.start, call.end, prospectOf(call))]],
-    }, parties),
+      details: [['When', sessionTime(call.start, call.end, prospect)]],
+    }),
   ];
 }

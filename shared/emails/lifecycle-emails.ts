@@ -3,24 +3,21 @@ import type { Booking } from '../domain/bookings/booking';
 import type { RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import type { ReminderLead } from '../domain/bookings/session-timing';
 import { appLinks } from './app-links';
-import { renderEmail } from './layout';
 import {
   addToCalendarLinks,
   changeLinks,
-  fromNameFor,
-  greetingFor,
   other,
   policyNote,
   sessionCalendar,
   sessionDetails,
+  sessionEmail,
   sessionLabel,
   sessionPage,
+  SIDES,
   type SessionParties,
   type Side,
 } from './session-content';
 import { momentTime, sessionTime, shortTime } from './session-time';
-
-const SIDES = ['coach', 'client'] as const;
 
 /** A session moved (by either side, or by an approved request): both calendars get the new time. */
 export function rescheduledEmails(
@@ -39,24 +36,16 @@ export function rescheduledEmails(
   };
   return SIDES.map((side) => {
     const reader = parties[side];
-    return renderEmail(
-      {
-        to: [reader.email],
-        fromName: fromNameFor(side, parties),
-        replyTo: [parties[other(side)].email],
-        subject: `Moved: ${label} with ${parties[other(side)].name}, now ${shortTime(booking.start, reader)}`,
-        preheader: `New time: ${sessionTime(booking.start, booking.end, reader)}. Your calendar invitation is updated.`,
-        lang: reader.locale,
-        greeting: greetingFor(reader),
-        paragraphs: [whoMoved(side), ...reason],
-        details: [...sessionDetails(booking, parties, side), ['Was', sessionTime(change.previousStart, change.previousEnd, reader)]],
-        action: { label: 'Open the session', url: sessionPage(booking, parties) },
-        links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
-        notes: [policyNote(side)],
-        calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
-      },
-      parties.practice,
-    );
+    return sessionEmail(side, parties, {
+      subject: `Moved: ${label} with ${parties[other(side)].name}, now ${shortTime(booking.start, reader)}`,
+      preheader: `New time: ${sessionTime(booking.start, booking.end, reader)}. Your calendar invitation is updated.`,
+      paragraphs: [whoMoved(side), ...reason],
+      details: [...sessionDetails(booking, parties, side), ['Was', sessionTime(change.previousStart, change.previousEnd, reader)]],
+      action: { label: 'Open the session', url: sessionPage(booking, parties) },
+      links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
+      notes: [policyNote(side)],
+      calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+    });
   });
 }
 
@@ -65,22 +54,14 @@ export function detailsUpdatedEmails(booking: Booking, parties: SessionParties, 
   const label = sessionLabel(booking);
   return SIDES.map((side) => {
     const reader = parties[side];
-    return renderEmail(
-      {
-        to: [reader.email],
-        fromName: fromNameFor(side, parties),
-        replyTo: [parties[other(side)].email],
-        subject: `Updated: ${label} with ${parties[other(side)].name}, ${shortTime(booking.start, reader)}`,
-        preheader: `The time stays the same; ${what}.`,
-        lang: reader.locale,
-        greeting: greetingFor(reader),
-        paragraphs: [`The details of ${label} have changed: ${what}. The time stays the same, and your calendar invitation is updated.`],
-        details: sessionDetails(booking, parties, side),
-        action: { label: 'Open the session', url: sessionPage(booking, parties) },
-        calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
-      },
-      parties.practice,
-    );
+    return sessionEmail(side, parties, {
+      subject: `Updated: ${label} with ${parties[other(side)].name}, ${shortTime(booking.start, reader)}`,
+      preheader: `The time stays the same; ${what}.`,
+      paragraphs: [`The details of ${label} have changed: ${what}. The time stays the same, and your calendar invitation is updated.`],
+      details: sessionDetails(booking, parties, side),
+      action: { label: 'Open the session', url: sessionPage(booking, parties) },
+      calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+    });
   });
 }
 
@@ -90,49 +71,33 @@ export function rescheduleRequestedEmails(request: RescheduleRequest, booking: B
   const { coach, client } = parties;
   const reason = request.reason ? [`Reason given: ${request.reason}`] : [];
   return [
-    renderEmail(
-      {
-        to: [coach.email],
-        fromName: fromNameFor('coach', parties),
-        replyTo: [client.email],
-        subject: `${client.name} asks to move ${label} to ${shortTime(request.proposedStart, coach)}`,
-        preheader: `Approve or reject by ${momentTime(request.expiresAt, coach)}.`,
-        lang: coach.locale,
-        greeting: greetingFor(coach),
-        paragraphs: [
-          `${client.name} would like to move ${label} of "${parties.programName}". The new time is held for them until you decide.`,
-          ...reason,
-          `If there is no answer by ${momentTime(request.expiresAt, coach)}, the request lapses and the session stays where it is.`,
-        ],
-        details: [
-          ['Now', sessionTime(booking.start, booking.end, coach)],
-          ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, coach)],
-        ],
-        action: { label: 'Approve or reject', url: sessionPage(booking, parties) },
-      },
-      parties.practice,
-    ),
-    renderEmail(
-      {
-        to: [client.email],
-        fromName: fromNameFor('client', parties),
-        replyTo: [coach.email],
-        subject: `Your request to move ${label} is sent`,
-        preheader: `${coach.name} will approve or reject it; until then the new time is held for you.`,
-        lang: client.locale,
-        greeting: greetingFor(client),
-        paragraphs: [
-          `Your request to move ${label} of "${parties.programName}" is with ${coach.name}, and the new time is held for you until they answer.`,
-          `If there is no answer by ${momentTime(request.expiresAt, client)}, the session stays at its current time. You will hear either way.`,
-        ],
-        details: [
-          ['Now', sessionTime(booking.start, booking.end, client)],
-          ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, client)],
-        ],
-        action: { label: 'Open the session', url: sessionPage(booking, parties) },
-      },
-      parties.practice,
-    ),
+    sessionEmail('coach', parties, {
+      subject: `${client.name} asks to move ${label} to ${shortTime(request.proposedStart, coach)}`,
+      preheader: `Approve or reject by ${momentTime(request.expiresAt, coach)}.`,
+      paragraphs: [
+        `${client.name} would like to move ${label} of "${parties.programName}". The new time is held for them until you decide.`,
+        ...reason,
+        `If there is no answer by ${momentTime(request.expiresAt, coach)}, the request lapses and the session stays where it is.`,
+      ],
+      details: [
+        ['Now', sessionTime(booking.start, booking.end, coach)],
+        ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, coach)],
+      ],
+      action: { label: 'Approve or reject', url: sessionPage(booking, parties) },
+    }),
+    sessionEmail('client', parties, {
+      subject: `Your request to move ${label} is sent`,
+      preheader: `${coach.name} will approve or reject it; until then the new time is held for you.`,
+      paragraphs: [
+        `Your request to move ${label} of "${parties.programName}" is with ${coach.name}, and the new time is held for you until they answer.`,
+        `If there is no answer by ${momentTime(request.expiresAt, client)}, the session stays at its current time. You will hear either way.`,
+      ],
+      details: [
+        ['Now', sessionTime(booking.start, booking.end, client)],
+        ['Proposed', sessionTime(request.proposedStart, request.proposedEnd, client)],
+      ],
+      action: { label: 'Open the session', url: sessionPage(booking, parties) },
+    }),
   ];
 }
 
@@ -144,46 +109,30 @@ export function requestClosedEmails(request: RescheduleRequest, booking: Booking
   const label = sessionLabel(booking);
   const { coach, client } = parties;
   const proposed = (side: Side) => sessionTime(request.proposedStart, request.proposedEnd, parties[side]);
-  const toClient = renderEmail(
-    {
-      to: [client.email],
-      fromName: fromNameFor('client', parties),
-      replyTo: [coach.email],
-      subject: outcome === 'rejected' ? `Your request to move ${label} was declined` : `Your request to move ${label} lapsed`,
-      preheader: `Your session stays at ${sessionTime(booking.start, booking.end, client)}.`,
-      lang: client.locale,
-      greeting: greetingFor(client),
-      paragraphs: [
-        outcome === 'rejected'
-          ? `${coach.name} could not move ${label} to ${proposed('client')}.`
-          : `Your request to move ${label} to ${proposed('client')} was not confirmed before it lapsed.`,
-        ...(reason ? [`Reason given: ${reason}`] : []),
-        'Your session stays at its original time. Send a message if you need to talk it over.',
-      ],
-      details: [['Your session', sessionTime(booking.start, booking.end, client)]],
-      action: { label: 'Open the session', url: sessionPage(booking, parties) },
-    },
-    parties.practice,
-  );
+  const toClient = sessionEmail('client', parties, {
+    subject: outcome === 'rejected' ? `Your request to move ${label} was declined` : `Your request to move ${label} lapsed`,
+    preheader: `Your session stays at ${sessionTime(booking.start, booking.end, client)}.`,
+    paragraphs: [
+      outcome === 'rejected'
+        ? `${coach.name} could not move ${label} to ${proposed('client')}.`
+        : `Your request to move ${label} to ${proposed('client')} was not confirmed before it lapsed.`,
+      ...(reason ? [`Reason given: ${reason}`] : []),
+      'Your session stays at its original time. Send a message if you need to talk it over.',
+    ],
+    details: [['Your session', sessionTime(booking.start, booking.end, client)]],
+    action: { label: 'Open the session', url: sessionPage(booking, parties) },
+  });
   if (outcome === 'rejected') return [toClient];
-  const toCoach = renderEmail(
-    {
-      to: [coach.email],
-      fromName: fromNameFor('coach', parties),
-      replyTo: [client.email],
-      subject: `${client.name}'s request to move ${label} lapsed`,
-      preheader: `The session stays at ${sessionTime(booking.start, booking.end, coach)}.`,
-      lang: coach.locale,
-      greeting: greetingFor(coach),
-      paragraphs: [
-        `${client.name}'s request to move ${label} to ${proposed('coach')} was not answered in time, so it lapsed. The held time is free again.`,
-        `The session stays at its original time, and ${client.name} has been told.`,
-      ],
-      details: [['Session', sessionTime(booking.start, booking.end, coach)]],
-      action: { label: 'Open the session', url: sessionPage(booking, parties) },
-    },
-    parties.practice,
-  );
+  const toCoach = sessionEmail('coach', parties, {
+    subject: `${client.name}'s request to move ${label} lapsed`,
+    preheader: `The session stays at ${sessionTime(booking.start, booking.end, coach)}.`,
+    paragraphs: [
+      `${client.name}'s request to move ${label} to ${proposed('coach')} was not answered in time, so it lapsed. The held time is free again.`,
+      `The session stays at its original time, and ${client.name} has been told.`,
+    ],
+    details: [['Session', sessionTime(booking.start, booking.end, coach)]],
+    action: { label: 'Open the session', url: sessionPage(booking, parties) },
+  });
   return [toClient, toCoach];
 }
 
@@ -206,23 +155,15 @@ export function reminderEmails(booking: Booking, parties: SessionParties, lead: 
   return SIDES.map((side) => {
     const reader = parties[side];
     const partner = parties[other(side)];
-    return renderEmail(
-      {
-        to: [reader.email],
-        fromName: fromNameFor(side, parties),
-        replyTo: [partner.email],
-        subject: `Reminder: ${label} with ${partner.name} ${when}, ${shortTime(booking.start, reader)}`,
-        preheader: `${sessionTime(booking.start, booking.end, reader)}. Joining opens 15 minutes before the start.`,
-        lang: reader.locale,
-        greeting: greetingFor(reader),
-        paragraphs: [`${label} of "${parties.programName}" with ${partner.name} is ${when}.`, ...(side === 'client' ? clientExtras : [])],
-        details: sessionDetails(booking, parties, side),
-        action: { label: 'Join the session', url: parties.joinLinks[side] },
-        links: [{ label: side === 'client' && preparation.prepEmpty !== null ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) }, ...changeLinks(booking, parties)],
-        notes: ['The join link is yours alone; joining opens 15 minutes before the start.', policyNote(side)],
-      },
-      parties.practice,
-    );
+    return sessionEmail(side, parties, {
+      subject: `Reminder: ${label} with ${partner.name} ${when}, ${shortTime(booking.start, reader)}`,
+      preheader: `${sessionTime(booking.start, booking.end, reader)}. Joining opens 15 minutes before the start.`,
+      paragraphs: [`${label} of "${parties.programName}" with ${partner.name} is ${when}.`, ...(side === 'client' ? clientExtras : [])],
+      details: sessionDetails(booking, parties, side),
+      action: { label: 'Join the session', url: parties.joinLinks[side] },
+      links: [{ label: side === 'client' && preparation.prepEmpty !== null ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) }, ...changeLinks(booking, parties)],
+      notes: ['The join link is yours alone; joining opens 15 minutes before the start.', policyNote(side)],
+    });
   });
 }
 
@@ -233,41 +174,25 @@ export function noShowEmails(booking: Booking, parties: SessionParties): EmailMe
   const automatic = booking.noShowMarkedBy === 'automatic';
   const messages = appLinks.messages(parties.appUrl, booking.orgId, booking.programId);
   return [
-    renderEmail(
-      {
-        to: [coach.email],
-        fromName: fromNameFor('coach', parties),
-        replyTo: [client.email],
-        subject: `No-show: ${label} with ${client.name}`,
-        preheader: 'The session counts as used.',
-        lang: coach.locale,
-        greeting: greetingFor(coach),
-        paragraphs: [
-          automatic ? `${client.name} had not joined ${label} 15 minutes after the start, so it is marked as a no-show.` : `You marked ${label} with ${client.name} as a no-show.`,
-          'The session counts as used. A message to check in often helps.',
-        ],
-        details: [['Was', sessionTime(booking.start, booking.end, coach)]],
-        action: { label: 'Send a message', url: messages },
-      },
-      parties.practice,
-    ),
-    renderEmail(
-      {
-        to: [client.email],
-        fromName: fromNameFor('client', parties),
-        replyTo: [coach.email],
-        subject: `We missed you at ${label}`,
-        preheader: 'If something came up, send a message.',
-        lang: client.locale,
-        greeting: greetingFor(client),
-        paragraphs: [
-          `${label} of "${parties.programName}" with ${coach.name} was marked as missed, and it counts as used.`,
-          'If something came up, send a message and you will find the next step together.',
-        ],
-        details: [['Was', sessionTime(booking.start, booking.end, client)]],
-        action: { label: 'Send a message', url: messages },
-      },
-      parties.practice,
-    ),
+    sessionEmail('coach', parties, {
+      subject: `No-show: ${label} with ${client.name}`,
+      preheader: 'The session counts as used.',
+      paragraphs: [
+        automatic ? `${client.name} had not joined ${label} 15 minutes after the start, so it is marked as a no-show.` : `You marked ${label} with ${client.name} as a no-show.`,
+        'The session counts as used. A message to check in often helps.',
+      ],
+      details: [['Was', sessionTime(booking.start, booking.end, coach)]],
+      action: { label: 'Send a message', url: messages },
+    }),
+    sessionEmail('client', parties, {
+      subject: `We missed you at ${label}`,
+      preheader: 'If something came up, send a message.',
+      paragraphs: [
+        `${label} of "${parties.programName}" with ${coach.name} was marked as missed, and it counts as used.`,
+        'If something came up, send a message and you will find the next step together.',
+      ],
+      details: [['Was', sessionTime(booking.start, booking.end, client)]],
+      action: { label: 'Send a message', url: messages },
+    }),
   ];
 }

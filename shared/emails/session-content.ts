@@ -1,10 +1,10 @@
 import { buildInvite, type CalendarEvent, type InviteMethod } from '../adapters/calendar/ics-writer';
-import type { EmailCalendar } from '../adapters/mail/mailer';
+import type { EmailCalendar, EmailMessage } from '../adapters/mail/mailer';
 import type { Booking } from '../domain/bookings/booking';
 import { bookingUid } from '../domain/bookings/calendar-uid';
 import type { Person } from '../domain/people/person';
 import { appLinks } from './app-links';
-import type { Branding, EmailLink } from './layout';
+import { renderEmail, type Branding, type EmailContent, type EmailLink } from './layout';
 import { duration, sessionTime } from './session-time';
 
 export type Side = 'coach' | 'client';
@@ -22,6 +22,8 @@ export interface SessionParties {
   senderEmail: string;
 }
 
+export const SIDES = ['coach', 'client'] as const;
+
 export const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach');
 
 export const sessionLabel = (booking: Pick<Booking, 'packageId' | 'sessionNumber'>) =>
@@ -32,6 +34,18 @@ export const greetingFor = (person: Person) => (person.name !== person.email ? `
 
 /** Emails to the client come from the practice; emails to the coach say it is Rapport writing. */
 export const fromNameFor = (side: Side, parties: SessionParties) => (side === 'client' ? parties.practice.name : `Rapport for ${parties.practice.name}`);
+
+/**
+ * One side's email about a session: to the reader, from the practice (or Rapport, to the coach),
+ * replies to the other side, greeting and `<html lang>` for the reader, in the practice's branding.
+ */
+export const sessionEmail = (side: Side, parties: SessionParties, content: Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>): EmailMessage => {
+  const reader = parties[side];
+  return renderEmail(
+    { to: [reader.email], fromName: fromNameFor(side, parties), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
+    parties.practice,
+  );
+};
 
 /** The session page and its reschedule and cancel paths (the README lists what a frontend serves). */
 export const sessionPage = (booking: Booking, parties: SessionParties) => appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);

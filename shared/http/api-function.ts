@@ -10,6 +10,8 @@ export interface ApiFunction {
   (event: HttpEvent, context: Context): Promise<HttpResult>;
   /** The route keys this function serves, checked against the route table by a test. */
   readonly routeKeys: readonly string[];
+  /** Each route's handler, whose `spec` the OpenAPI test reads. */
+  readonly handlers: Readonly<Record<string, RouteHandler>>;
 }
 
 /**
@@ -31,5 +33,5 @@ export function apiFunction<F extends ApiFunctionName>(_name: F, handlers: Recor
       log.removeKeys(['correlationId']);
     }
   };
-  return Object.assign(dispatch, { routeKeys: Object.keys(table) });
+  return Object.assign(dispatch, { routeKeys: Object.keys(table), handlers: table });
 }

@@ -34,7 +34,11 @@ interface Spec<B, P, Q, Public extends boolean> {
   maxBodyBytes?: number;
 }
 
-export type RouteHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+export interface RouteHandler {
+  (event: HttpEvent, context: Context): Promise<HttpResult>;
+  /** What the route parses and answers by default; the OpenAPI test holds the document to these. */
+  readonly spec?: { body?: z.core.$ZodType; path?: z.core.$ZodType; query?: z.core.$ZodType; public: boolean; status: number };
+}
 
 /**
  * One route: middleware first (errors, caller, parsing), the use case last.
@@ -65,7 +69,8 @@ export function apiRoute<
       });
       return toHttpResult(result, spec.status ?? 200);
     });
-  return chain as unknown as RouteHandler;
+  const described = { body: spec.body, path: spec.path, query: spec.query, public: spec.public === true, status: spec.status ?? 200 };
+  return Object.assign(chain as unknown as RouteHandler, { spec: described });
 }
 
 function originOf(event: HttpEvent): string {

@@ -1,7 +1,8 @@
 /**
- * THE route table. The CDK stack creates API Gateway routes from it and the local gateway serves
- * it; the OpenAPI document, when it comes, is to be generated from it too. Each route names the Lambda function (`fn`) that
- * serves it; a function serves a whole resource and dispatches on the route key.
+ * THE route table. The CDK stack creates API Gateway routes from it, the local gateway serves it
+ * and the OpenAPI document is generated from it (each route's description lives beside, in
+ * shared/http/openapi/operations.ts). Each route names the Lambda function (`fn`) that serves it;
+ * a function serves a whole resource and dispatches on the route key.
  *
  * Nothing here imports handler code, so CDK can read it without bundling the runtime.
  */
@@ -37,6 +38,7 @@ export interface ApiFunctionSpec {
 
 export const apiFunctions = {
   system: { entry: 'functions/api/system.ts', table: 'none' },
+  openapi: { entry: 'functions/api/openapi.ts', table: 'none' },
   identity: { entry: 'functions/api/identity.ts', table: 'readWrite' },
   orgs: { entry: 'functions/api/orgs.ts', table: 'readWrite', signsJoinLinks: true },
   schedules: { entry: 'functions/api/schedules.ts', table: 'readWrite' },
@@ -68,6 +70,14 @@ export const routes = [
     public: true,
     publicBecause: 'A liveness probe for monitors; it reads nothing and reveals nothing.',
     summary: 'Liveness check',
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    fn: 'openapi',
+    public: true,
+    publicBecause: 'The API description frontends and tools read; it holds no data, only what the API accepts and answers.',
+    summary: 'The OpenAPI 3.1 description of this API',
   },
 
   { method: 'GET', path: '/me', fn: 'identity', summary: 'The caller, their profile and memberships' },

@@ -123,24 +123,14 @@ function expectEverySessionAsItIsNow(round: Awaited<ReturnType<typeof aRound>>) 
   }
 }
 
-// Each round is one scenario, set up once; its checks follow.
-describe('after SES and Scheduler failed through the bookings, cancellations and moves, then recovered', () => {
+// Each round is one scenario, set up once; its checks follow. The rounds run in this order (the clock only moves forward).
+describe.each([
+  { title: 'after SES and Scheduler failed through the bookings, cancellations and moves, then recovered', mondays: ['2026-11-30T00:00:00Z', '2026-12-07T00:00:00Z'], faulty: true },
+  { title: 'with no faults and the sweeper racing the stream relay on every write', mondays: ['2026-12-14T00:00:00Z', '2026-12-21T00:00:00Z'], faulty: false },
+] satisfies { title: string; mondays: [string, string]; faulty: boolean }[])('$title', ({ mondays, faulty }) => {
   let round: Awaited<ReturnType<typeof aRound>>;
   beforeAll(async () => {
-    round = await aRound(['2026-11-30T00:00:00Z', '2026-12-07T00:00:00Z'], { faulty: true });
-  });
-
-  it('every session has exactly the reminders of its current time, cancelled ones none, emails in order', () => expectEverySessionAsItIsNow(round));
-
-  it('a client who never joins a moved session is a no-show', async () => {
-    for (const s of round.moved) expect((await s.program.client.get(`${s.program.url}/bookings/${s.bookingId}`)).body.status).toBe('no_show');
-  });
-});
-
-describe('with no faults and the sweeper racing the stream relay on every write', () => {
-  let round: Awaited<ReturnType<typeof aRound>>;
-  beforeAll(async () => {
-    round = await aRound(['2026-12-14T00:00:00Z', '2026-12-21T00:00:00Z'], { faulty: false });
+    round = await aRound(mondays, { faulty });
   });
 
   it('every session has exactly the reminders of its current time, cancelled ones none, emails in order', () => expectEverySessionAsItIsNow(round));

@@ -8,6 +8,7 @@ import { getAvailability } from '../../shared/use-cases/bookings/availability';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
 import { aBookableProgram, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
+import { racedBy } from '../support/contention';
 import { calendarWith } from '../support/ics-server';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
@@ -162,25 +163,12 @@ describe('scheduled work racing other writes', () => {
     later.set(requested.expiresAt);
 
     // Just before the Lambda's first write, the client joins (which raises the booking's version).
-    let raced = false;
-    const racing = {
-      ...deps,
-      transaction: () => {
-        const tx = deps.transaction();
-        const commit = tx.commit.bind(tx);
-        tx.commit = async () => {
-          if (!raced) {
-            raced = true;
-            await deps.transaction().add(deps.bookings.joinedItem((await deps.context({ ...program.ref, bookingId: booked.bookingId })).booking!, 'client', 'now')).commit();
-          }
-          return commit();
-        };
-        return tx;
-      },
-    };
+    const racing = racedBy(deps, async () =>
+      deps.transaction().add(deps.bookings.joinedItem((await deps.context({ ...program.ref, bookingId: booked.bookingId })).booking!, 'client', 'now')).commit(),
+    );
     const payload = { kind: 'reschedule_expiry' as const, ...program.ref, requestId: requested.requestId, expiresAt: Date.parse(requested.expiresAt) / 60_000 };
     expect(await expireRequest(racing, payload)).toBe('done');
-    expect(raced).toBe(true);
+    expect(racing.raced()).toBe(true);
     const { request } = await deps.context({ ...program.ref, requestId: requested.requestId });
     expect(request?.status).toBe('expired');
     expect(await expireRequest(deps, payload)).toBe('already_done');

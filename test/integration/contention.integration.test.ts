@@ -4,22 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/data/keys';
 import { ActionItemsRepository } from '../../shared/data/action-items-repository';
 import { InvitesRepository } from '../../shared/data/invites-repository';
-import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { OutboxRepository } from '../../shared/data/outbox-repository';
 import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
-import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
-import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
+import { createProgram } from '../../shared/use-cases/programs/create-program';
 import { acceptInvite, createInvite, type InviteDeps } from '../../shared/use-cases/programs/invites';
 import { aCaller } from '../support/scenarios';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
 import { WorksheetsRepository } from '../../shared/data/worksheets-repository';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { sendReminder } from '../../shared/use-cases/session-automation/send-reminder';
-import { aBookableProgram, aCoachOrg, bookingDepsFor } from '../support/booking-scenarios';
-import { contended } from '../support/contention';
+import { aBookableProgram, aCoachOrg, bookingDepsFor, programDepsFor } from '../support/booking-scenarios';
+import { contended, racedBy } from '../support/contention';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
 
@@ -64,41 +62,13 @@ describe('a reschedule racing another change of the same session', () => {
     const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-03-10T10:00:00Z') });
 
     // Between the coach's read and write, the client moves the session elsewhere.
-    let raced = false;
-    const racing = {
-      ...deps,
-      transaction: () => {
-        const tx = deps.transaction();
-        const commit = tx.commit.bind(tx);
-        tx.commit = async () => {
-          if (!raced) {
-            raced = true;
-            await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-03-11T10:00:00Z') });
-          }
-          return commit();
-        };
-        return tx;
-      },
-    };
+    const racing = racedBy(deps, () => rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-03-11T10:00:00Z') }));
     const moved = (await rescheduleBooking(racing, org.coach, program.ref, booked.bookingId, { start: at('2027-03-12T14:00:00Z') })) as { start: string };
-    expect(raced).toBe(true);
+    expect(racing.raced()).toBe(true);
     expect(moved.start).toBe('2027-03-12T14:00:00Z');
     const { booking } = await deps.context({ ...program.ref, bookingId: booked.bookingId });
     expect(booking?.start).toBe(at('2027-03-12T14:00:00Z') / 60_000);
   });
-});
-
-const programDeps = (clock: TestClock): CreateProgramDeps => ({
-  transaction: () => new WriteTransaction(table),
-  clock,
-  orgs: new OrgsRepository(table),
-  programs: new ProgramsRepository(table),
-  messages: new MessagesRepository(table),
-  introCalls: new IntroCallsRepository(table),
-  invites: new InvitesRepository(table),
-  outbox: new OutboxRepository(table),
-  quotas: new RateLimitsRepository(table),
-  appUrl: 'https://app.test',
 });
 
 describe('invites and programs under contention', () => {
@@ -106,7 +76,7 @@ describe('invites and programs under contention', () => {
     const clock = TestClock.at('2027-04-01T08:00:00Z');
     const org = await aCoachOrg(table, clock);
     const base = { transaction: () => new WriteTransaction(table), clock };
-    const creating = contended(programDeps(clock), 2);
+    const creating = contended(programDepsFor(table, clock), 2);
     const program = await createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId });
     expect(creating.refused()).toBe(2);
 
@@ -131,7 +101,7 @@ describe('invites and programs under contention', () => {
   it('still give up after five refusals in a row, with the refusal', async () => {
     const clock = TestClock.at('2027-04-01T08:00:00Z');
     const org = await aCoachOrg(table, clock);
-    const creating = contended(programDeps(clock), 5);
+    const creating = contended(programDepsFor(table, clock), 5);
     await expect(createProgram(creating, org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId })).rejects.toMatchObject({ conflict: true });
   });
 });

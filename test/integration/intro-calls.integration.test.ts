@@ -35,6 +35,15 @@ describe('intro calls on the coach’s own time locks', () => {
     expect(table.calls).toEqual(['UpdateItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
   });
 
+  it('refuse a range over the public limit before reading anything: a 400, never a BatchGetItem too large for DynamoDB', async () => {
+    const org = await aCoachOrg(table, clock);
+    await anOrgTakingIntroCalls(table, clock, org);
+    table.calls.length = 0;
+    const decades = introCallAvailability(introCallDepsFor(table, clock), org.orgId, { from: at('2000-01-01T00:00:00Z'), to: at('2100-01-01T00:00:00Z') }, '198.51.100.9');
+    expect(await code(decades)).toBe('validation_failed');
+    expect(table.calls).toEqual([]);
+  });
+
   it('refuse a session over an intro call and an intro call over a session, either way round', async () => {
     const org = await aCoachOrg(table, clock);
     await anOrgTakingIntroCalls(table, clock, org);

@@ -2,19 +2,14 @@ import { ProfilesRepository } from '../../shared/data/profiles-repository';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarSyncRepository } from '../../shared/data/calendar-sync-repository';
-import { IntroCallsRepository } from '../../shared/data/intro-calls-repository';
-import { InvitesRepository } from '../../shared/data/invites-repository';
 import { keys } from '../../shared/data/keys';
-import { OutboxRepository } from '../../shared/data/outbox-repository';
-import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
-import { MessagesRepository } from '../../shared/data/messages-repository';
 import { OrgsRepository } from '../../shared/data/orgs-repository';
 import { ProgramsRepository } from '../../shared/data/programs-repository';
-import { WriteTransaction } from '../../shared/data/write-transaction';
 import { AppError } from '../../shared/domain/errors';
 import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
-import { connectTestCalendar } from '../support/booking-scenarios';
+import { connectTestCalendar, programDepsFor } from '../support/booking-scenarios';
+import { racedBy } from '../support/contention';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aCaller } from '../support/scenarios';
 import { TestClock } from '../support/test-clock';
@@ -29,19 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => table.drop());
 
-const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => ({
-  orgs,
-  programs: new ProgramsRepository(table),
-  messages: new MessagesRepository(table),
-  introCalls: new IntroCallsRepository(table),
-  invites: new InvitesRepository(table),
-  outbox: new OutboxRepository(table),
-  quotas: new RateLimitsRepository(table),
-  appUrl: 'https://app.test',
-  transaction: () => new WriteTransaction(table),
-  clock,
-  ...overrides,
-});
+const deps = (overrides: Partial<CreateProgramDeps> = {}): CreateProgramDeps => ({ ...programDepsFor(table, clock), ...overrides });
 
 async function anOrgWithCalendar(coach = aCaller()) {
   const { orgId } = await createOrg({ orgs, profiles: new ProfilesRepository(table), clock }, coach, { name: 'Tidewater Coaching', timeZone: 'America/New_York' }, 'https://api.test');
@@ -100,17 +83,7 @@ describe('creating a program', () => {
 
     const connected = await anOrgWithCalendar();
     // The coach disconnects between the read and the write: the transaction's condition catches it.
-    const racing: CreateProgramDeps = deps({
-      transaction: () => {
-        const tx = new WriteTransaction(table);
-        const commit = tx.commit.bind(tx);
-        tx.commit = async () => {
-          await new CalendarSyncRepository(table).disconnect(connected.orgId, 'now');
-          return commit();
-        };
-        return tx;
-      },
-    });
+    const racing = racedBy(deps(), () => new CalendarSyncRepository(table).disconnect(connected.orgId, 'now'));
     const error = await createProgram(racing, connected.coach, connected.orgId, { type: 'one_to_one_coaching' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'calendar_not_connected' });

@@ -25,7 +25,7 @@ import { createOrg } from '../../shared/use-cases/orgs/create-org';
 import { updateOrg } from '../../shared/use-cases/orgs/update-org';
 import type { IntroCallDeps } from '../../shared/use-cases/intro-calls/intro-call-deps';
 import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
-import { createProgram } from '../../shared/use-cases/programs/create-program';
+import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
 import { createSchedule } from '../../shared/use-cases/schedules/schedule-use-cases';
 import type { TestTable } from './dynamo';
 import { emptyCalendar } from './ics-server';
@@ -107,6 +107,21 @@ export async function aCoachOrg(table: TestTable, clock: TestClock, schedule: Pa
   return { coach, orgId, scheduleId, calendar };
 }
 
+export function programDepsFor(table: TestTable, clock: TestClock): CreateProgramDeps {
+  return {
+    orgs: new OrgsRepository(table),
+    programs: new ProgramsRepository(table),
+    messages: new MessagesRepository(table),
+    introCalls: new IntroCallsRepository(table),
+    invites: new InvitesRepository(table),
+    outbox: new OutboxRepository(table),
+    quotas: new RateLimitsRepository(table),
+    appUrl: 'https://app.test',
+    transaction: () => new WriteTransaction(table),
+    clock,
+  };
+}
+
 /** A published program of that coach with a joined client. */
 export async function aBookableProgram(
   table: TestTable,
@@ -115,23 +130,7 @@ export async function aBookableProgram(
   fields: { totalSessions?: number; quickCheckIns?: boolean } = {},
 ) {
   const programs = new ProgramsRepository(table);
-  const program = await createProgram(
-    {
-      orgs: new OrgsRepository(table),
-      programs,
-      messages: new MessagesRepository(table),
-      introCalls: new IntroCallsRepository(table),
-      invites: new InvitesRepository(table),
-      outbox: new OutboxRepository(table),
-      quotas: new RateLimitsRepository(table),
-      appUrl: 'https://app.test',
-      transaction: () => new WriteTransaction(table),
-      clock,
-    },
-    org.coach,
-    org.orgId,
-    { type: 'one_to_one_coaching', scheduleId: org.scheduleId, ...fields },
-  );
+  const program = await createProgram(programDepsFor(table, clock), org.coach, org.orgId, { type: 'one_to_one_coaching', scheduleId: org.scheduleId, ...fields });
   const client = aCaller('client');
   await new WriteTransaction(table).add(programs.bindClientItem(org.orgId, program.programId, { userId: client.userId, email: client.email, timeZone: 'America/New_York' }, 'x')).commit();
   await programs.publish(org.orgId, program.programId, 'x');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../local/stack';
+import { contractViolations, routeFor } from './openapi-contract';
 
 /**
  * The local stack as `npm start` runs it, on a free port, with its own table in the run's
@@ -21,7 +22,11 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-/** A tiny HTTP client for one caller (or none), so tests read like what a frontend does. */
+/**
+ * A tiny HTTP client for one caller (or none), so tests read like what a frontend does. Every
+ * answer from a route of the route table is checked against the OpenAPI document: a status the
+ * operation does not list, or a body its schema refuses, fails the test that received it.
+ */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
@@ -51,7 +56,20 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, body: (type.includes('json') && text ? JSON.parse(text) : text) as T, headers: response.headers };
+    const parsed = (type.includes('json') && text ? JSON.parse(text) : text) as T;
+    const route = routeFor(method, path);
+    if (route) {
+      const violations = contractViolations(route, { status: response.status, contentType: type, body: parsed, text, headers: response.headers });
+      if (violations.length > 0) throw new ContractMismatch(violations);
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+}
+
+export class ContractMismatch extends Error {
+  constructor(readonly violations: string[]) {
+    super(`The response does not match the OpenAPI document:\n  ${violations.join('\n  ')}`);
+    this.name = 'ContractMismatch';
   }
 }
 

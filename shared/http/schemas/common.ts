@@ -35,7 +35,9 @@ export const readString = <T>(read: (value: string) => T | null, error: string) 
  * An ISO-8601 instant with its offset, as epoch milliseconds: THE instant of every route. One that
  * does not exist (30 February, 24:30) is refused, never rolled over into another day.
  */
-export const instant = readString(parseInstant, 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.');
+export const instant = readString(parseInstant, 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.').check(
+  z.meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' }),
+);
 
 export const calendarDate = z.string().check(z.refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' }));
 

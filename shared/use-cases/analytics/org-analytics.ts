@@ -44,8 +44,7 @@ export async function getCoachingLog(deps: Omit<AnalyticsDeps, 'stats'>, caller:
   const now = toEpochMinutes(deps.clock.now());
   const completed = (await deps.bookings.ofOrgBetween(orgId, from, to)).filter((b) => statusAt(b, now) === 'completed');
   const programIds = [...new Set(completed.map((b) => b.programId))];
-  const batches = await Promise.all(Array.from({ length: Math.ceil(programIds.length / 100) }, (_, i) => deps.programs.getMany(orgId, programIds.slice(i * 100, i * 100 + 100))));
-  const programs = new Map(batches.flat().map((p) => [p.programId, p]));
+  const programs = new Map((await deps.programs.getMany(orgId, programIds)).map((p) => [p.programId, p]));
   return {
     csv: coachingLogCsv(completed.map((session) => coachingLogRow(session, programs.get(session.programId), zone))),
     filename: `coaching-log-${period.from}-to-${period.to}.csv`,

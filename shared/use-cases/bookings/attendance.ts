@@ -2,7 +2,7 @@ import type { Booking } from '../../domain/bookings/booking';
 import type { Org } from '../../domain/orgs/org';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
-import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
@@ -11,7 +11,7 @@ import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 
 /**
@@ -85,7 +85,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
     // The automatic check runs from the last schedule: nothing is left to remove.
-    ...(by === 'coach' ? [syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })] : []),
+    ...(by === 'coach' ? [syncSessionSchedules(booking)] : []),
   ]);
   await tx.commit();
   return missed;

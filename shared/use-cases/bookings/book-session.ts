@@ -1,7 +1,7 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects, syncSchedules } from '../../domain/outbox/outbox-entry';
+import { emailEffects } from '../../domain/outbox/outbox-entry';
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { SessionPackage } from '../../domain/programs/packages';
@@ -12,7 +12,7 @@ import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { countBooked, countedAs } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { requireScope, type BookingDeps, type ProgramRef } from './booking-deps';
+import { requireScope, type BookingDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { joinHashes } from '../../domain/bookings/join-link';
 import { sessionParties } from './session-parties';
@@ -93,7 +93,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     countBooked(deps, tx, booking);
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
-      syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId }),
+      syncSessionSchedules(booking),
     ]);
 
     try {

@@ -8,6 +8,7 @@ import type { RescheduleRequestsRepository } from '../../data/reschedule-request
 import type { WriteTransaction } from '../../data/write-transaction';
 import type { Booking } from '../../domain/bookings/booking';
 import { conflict, notFound } from '../../domain/errors';
+import { syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import type { Org } from '../../domain/orgs/org';
 import type { Program } from '../../domain/programs/program';
 import type { Schedule } from '../../domain/schedules/schedule';
@@ -79,3 +80,7 @@ export function requireConfirmed(booking: Booking): void {
 /** The people, branding and join links a session's emails speak of; each reader gets their own zone. */
 export const partiesOf = (deps: Pick<BookingDeps, 'links'>, scope: Pick<BookingScope, 'org' | 'program' | 'schedule'>, booking: Pick<Booking, 'orgId' | 'programId' | 'bookingId'>): Promise<SessionParties> =>
   sessionParties(deps.links, scope, booking);
+
+/** The outbox effect that brings a session's reminder and no-show schedules in line with the session as written. */
+export const syncSessionSchedules = (booking: Pick<Booking, 'orgId' | 'programId' | 'bookingId'>): OutboxEffect =>
+  syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId });

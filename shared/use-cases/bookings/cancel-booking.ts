@@ -1,7 +1,7 @@
 import { creditReturnedOnCancel } from '../../domain/bookings/cancellation-policy';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects, syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import { conflict } from '../../domain/errors';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
@@ -10,7 +10,7 @@ import { bookingCancelledEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { countCancelled } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type ProgramRef, type SessionDeps } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
@@ -52,7 +52,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
     countCancelled(deps, tx, booking, creditReturned);
-    const effects: OutboxEffect[] = [...emailEffects(bookingCancelledEmails(cancelled, await partiesOf(deps, scope, booking), nowMs)), syncSchedules({ kind: 'session', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId })];
+    const effects: OutboxEffect[] = [...emailEffects(bookingCancelledEmails(cancelled, await partiesOf(deps, scope, booking), nowMs)), syncSessionSchedules(booking)];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

@@ -3,7 +3,7 @@ import { requestExpiresAt, requestStatusAt, rescheduleMode, type RescheduleReque
 import { expiryScheduleName, type ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { conflict, forbidden, notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { emailEffects, syncSchedules, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
 import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingContext } from '../../data/booking-context';
@@ -13,7 +13,7 @@ import { TransactionRefused, type WriteTransaction } from '../../data/write-tran
 import { requestClosedEmails, rescheduledEmails, rescheduleRequestedEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps } from './booking-deps';
+import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
@@ -76,7 +76,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       const parties = await partiesOf(deps, scope, booking);
       effects.push(
         ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
-        syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
+        syncSessionSchedules(moved),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
       await tx.commit();
@@ -188,7 +188,7 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
   const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
     ...emailEffects(rescheduledEmails(moved, await partiesOf(deps, scope, booking), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
-    syncSchedules({ kind: 'session', orgId: moved.orgId, programId: moved.programId, bookingId: moved.bookingId }),
+    syncSessionSchedules(moved),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
   ]);
   await commitDecision(tx);

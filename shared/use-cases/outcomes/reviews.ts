@@ -13,7 +13,6 @@ import { brandingOf } from '../../emails/layout';
 import { reviewRequestEmail } from '../../emails/outcome-emails';
 import type { Caller } from '../../http/http-event';
 import type { ReviewBody } from '../../http/schemas/outcomes';
-import { reply } from '../../http/reply';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { requireClientRole, requireCoachRole, roleIn } from '../programs/access';
 
@@ -94,7 +93,7 @@ export async function listReviews(deps: Pick<ReviewDeps, 'programs' | 'reviews' 
 }
 
 /**
- * The client writes their review (201) or changes it (200). An open request is answered by it, and
+ * The client writes their review (`created`) or changes it. An open request is answered by it, and
  * the org's analytics take the rating, all in one transaction.
  */
 export async function writeReview(deps: ReviewDeps, caller: Caller, ref: Ref, input: ReviewBody) {
@@ -113,7 +112,7 @@ export async function writeReview(deps: ReviewDeps, caller: Caller, ref: Ref, in
     for (const item of deps.stats.deltaItems(ref.orgId, ref.programId, reviewWritten(earlier, review))) tx.add(item, 'stats');
     try {
       await tx.commit();
-      return reply(earlier ? 200 : 201, reviewView(review));
+      return { created: !earlier, review: reviewView(review) };
     } catch (error) {
       // Written or answered from elsewhere between our read and write: decide again on a fresh read.
       if (!(error instanceof TransactionRefused)) throw error;
