@@ -1,4 +1,6 @@
+import './quiet';
 import { availabilityEngine } from './availability';
+import { bookingLifeWrites, printBookingWrites } from './booking-writes';
 import { bundleSizes } from './bundles';
 import { calendarFeed } from './calendar';
 import { coldStarts, printColdStarts } from './cold-start';
@@ -10,17 +12,22 @@ import { outcomesWork } from './outcomes';
 /**
  * `npm run bench`: the numbers we hold the code to. Run on a quiet machine.
  * `npm run bench -- cold` runs only the cold-start table (COLD_START_ROUNDS, default 30);
- * `npm run bench -- cold esm cjs` measures both output formats in the same rounds, to choose one.
+ * `npm run bench -- cold esm cjs` measures both output formats in the same rounds, to choose one;
+ * `npm run bench -- writes` only the write units of a booking's life.
  * Exits 1 when a function of the deployed format is over its cold-start budget.
  */
-process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 const [only, ...formatArgs] = process.argv.slice(2);
+if (only === 'writes') {
+  if (!printBookingWrites(await bookingLifeWrites())) process.exitCode = 1;
+  process.exit();
+}
 if (only !== 'cold') {
   report('Availability engine (budget: 5 ms median)', await availabilityEngine());
   report('HTTP edge (in-process)', await edgeOverhead());
   report('Outcomes (pure work per request)', await outcomesWork());
   report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', await calendarFeed());
   await bundleSizes();
+  if (!printBookingWrites(await bookingLifeWrites())) process.exitCode = 1;
 }
 const formats = formatArgs.length ? formatArgs.filter((f): f is LambdaFormat => f === 'esm' || f === 'cjs') : [LAMBDA_FORMAT];
 const tables = await coldStarts({ formats });

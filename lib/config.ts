@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { reminderSpreadFor } from '../shared/domain/bookings/reminder-spread';
 
 /** Deployment settings, from CDK context (`cdk.json` defaults, `-c key=value` overrides). */
 export interface RapportConfig {
@@ -25,6 +26,13 @@ export interface RapportConfig {
    * (HTTP APIs cannot throttle per key), so API Gateway only caps everyone's polling together.
    */
   pollingThrottle: { rateLimit: number; burstLimit: number };
+  /** The account's SES maximum send rate, emails per second (SES starts production accounts at 14; the sandbox at 1). */
+  sesMaxSendRate: number;
+  /**
+   * How many minutes before its due time each reminder may fire, spread by its id so a top-of-hour
+   * burst stays under `sesMaxSendRate`. Default: what the burst of 10,000 coaches needs at that rate.
+   */
+  reminderSpreadMinutes: number;
 }
 
 export function readConfig(scope: Construct): RapportConfig {
@@ -56,6 +64,7 @@ export function readConfig(scope: Construct): RapportConfig {
   if (sesIdentity && !coversSender(sesIdentity, senderEmail)) {
     throw new Error(`Context rapport:sesIdentity=${sesIdentity} does not cover rapport:senderEmail=${senderEmail}: give the address itself or its domain.`);
   }
+  const sesMaxSendRate = get('sesMaxSendRate') === undefined ? 14 : positiveNumber('sesMaxSendRate', get('sesMaxSendRate'));
   const origins = parse('corsOrigins');
   const corsOrigins = Array.isArray(origins) ? origins.map(String) : String(origins ?? '').split(',').filter(Boolean);
   if (corsOrigins.length === 0) throw new Error('Context rapport:corsOrigins needs at least one origin.');
@@ -69,7 +78,15 @@ export function readConfig(scope: Construct): RapportConfig {
     throttle: limits(parse('throttle'), { rateLimit: 50, burstLimit: 100 }),
     publicThrottle: limits(parse('publicThrottle'), { rateLimit: 5, burstLimit: 10 }),
     pollingThrottle: limits(parse('pollingThrottle'), { rateLimit: 200, burstLimit: 400 }),
+    sesMaxSendRate,
+    reminderSpreadMinutes: get('reminderSpreadMinutes') === undefined ? reminderSpreadFor(sesMaxSendRate) : positiveNumber('reminderSpreadMinutes', get('reminderSpreadMinutes')),
   };
+}
+
+function positiveNumber(key: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`Context rapport:${key} must be a positive number, not ${String(value)}.`);
+  return n;
 }
 
 function limits(value: unknown, fallback: { rateLimit: number; burstLimit: number }) {

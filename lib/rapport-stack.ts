@@ -49,6 +49,7 @@ export class RapportStack extends Stack {
       SCHEDULE_GROUP: this.automation.scheduleGroup.scheduleGroupName,
       SCHEDULER_ROLE_ARN: this.automation.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.automation.deadLetterQueue.queueArn,
+      REMINDER_SPREAD_MINUTES: String(config.reminderSpreadMinutes),
     };
     this.auth = new Auth(this, 'Auth', { automation: this.automation, config });
     this.failures = new FailureQueues(this, 'Failures', { scheduleDelivery: this.automation.deadLetterQueue });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { Clock } from '../shared/runtime/clock';
 import { formatInstant } from '../shared/domain/time/instant';
@@ -31,11 +32,17 @@ interface SendEmailBody {
  * A local SES (API v2) that keeps every message instead of delivering it: the app's real SES
  * adapter talks to it over HTTP. It takes raw MIME (what the app sends) and refuses what SES
  * refuses: non-ASCII header bytes, lines over 1000 characters, no From. It can be told to fail,
- * to prove nothing is lost when SES is down.
+ * to prove nothing is lost when SES is down, and to hold an account's maximum send rate.
  */
 export class LocalSes {
   private readonly messages: OutboxEmail[] = [];
   failing = false;
+  /** Emails per (real) second it accepts (see `limitRate`); null: no limit. */
+  private maxSendRate: number | null = null;
+  /** Sends refused for the rate since it was set. */
+  throttled = 0;
+  /** When each email was accepted (ms, real time): the rate is checked over these. */
+  private readonly acceptedAt: number[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -61,6 +68,11 @@ export class LocalSes {
     const envelope = [...(body.Destination?.ToAddresses ?? []), ...(body.Destination?.CcAddresses ?? []), ...(body.Destination?.BccAddresses ?? [])];
     const to = (envelope.length ? envelope : headerTo).map((a) => a.toLowerCase());
     if (to.length === 0) return awsError(400, 'BadRequestException', 'No recipient.');
+    if (this.overRate()) {
+      this.throttled++;
+      return awsError(429, 'TooManyRequestsException', 'Maximum sending rate exceeded.');
+    }
+    this.acceptedAt.push(performance.now());
     const email: OutboxEmail = {
       id: randomUUID(),
       from: /^From: (.*(?:\r\n[ \t].*)*)/m.exec(raw)?.[1]?.replace(/\r\n/g, '') ?? '',
@@ -85,6 +97,32 @@ export class LocalSes {
     };
     this.messages.push(email);
     return awsJson(200, { MessageId: email.id });
+  }
+
+  /**
+   * Holds the local SES to an account's maximum send rate: more emails in any (real) second are
+   * refused with SES's throttling error. Starts the count afresh; null lifts the limit.
+   */
+  limitRate(emailsPerSecond: number | null): void {
+    this.maxSendRate = emailsPerSecond;
+    this.acceptedAt.length = 0;
+    this.throttled = 0;
+  }
+
+  /** The most emails accepted within any one second since the rate was last set. */
+  peakPerSecond(): number {
+    let peak = 0;
+    for (let i = 0, j = 0; j < this.acceptedAt.length; j++) {
+      while (this.acceptedAt[j]! - this.acceptedAt[i]! >= 1000) i++;
+      peak = Math.max(peak, j - i + 1);
+    }
+    return peak;
+  }
+
+  private overRate(): boolean {
+    if (this.maxSendRate === null) return false;
+    const since = performance.now() - 1000;
+    return this.acceptedAt.filter((t) => t > since).length >= this.maxSendRate;
   }
 
   /** Oldest first; only those sent to `to` when given. */

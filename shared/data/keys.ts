@@ -34,6 +34,9 @@
  *                                    / OUTBOX#<entryId>                work that follows an intro-call write
  *   RATE#<limit>#<subjectHash>       / WINDOW#<epochSecond>            uses of a rate limit in one window (TTL)
  *
+ * Indexes: byCollection (gsi1pk/gsi1sk, whole items) lists collections read from the index;
+ * byOutbox (gsi2pk/gsi2sk, keys only) lists outbox entries due and failed.
+ *
  * Isolation: everything that belongs to a program lives in a partition that starts with its org
  * and program (`ORG#<orgId>#PROG#<programId>`). A coach's calendar (bookings, time locks) lives in
  * the coach's own partition, because conflicts cross programs.
@@ -140,14 +143,14 @@ export const keys = {
   suppressedAddress: (email: string): Key => ({ pk: `SUPPRESSED#${email.trim().toLowerCase()}`, sk: 'SUPPRESSED' }),
   suppressionCount: (reason: string): Key => ({ pk: 'SUPPRESSION', sk: `COUNT#${reason}` }),
   /**
-   * byCollection: unfinished outbox entries by when they are next due (epoch ms), in one of
+   * byOutbox (keys only): unfinished outbox entries by when they are next due (epoch ms), in one of
    * OUTBOX_SHARDS partitions picked from the entry id, so no single index partition takes every
    * tenant's writes. The sweeper reads each shard up to now: an entry backing off is not read at all.
    */
-  outboxDue: (entryId: string, dueMs: number) => ({ gsi1pk: `OUTBOX#${outboxShard(entryId)}`, gsi1sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${entryId}` }),
+  outboxDue: (entryId: string, dueMs: number) => ({ gsi2pk: `OUTBOX#${outboxShard(entryId)}`, gsi2sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${entryId}` }),
   outboxShardKey: (shard: number) => `OUTBOX#${shard}`,
-  /** byCollection: entries that used up their attempts, for an operator to list and retry. */
-  outboxFailed: (failedAt: string, entryId: string) => ({ gsi1pk: 'OUTBOX#FAILED', gsi1sk: `${failedAt}#${entryId}` }),
+  /** byOutbox: entries that used up their attempts, for an operator to list and retry. */
+  outboxFailed: (failedAt: string, entryId: string) => ({ gsi2pk: 'OUTBOX#FAILED', gsi2sk: `${failedAt}#${entryId}` }),
   OUTBOX_FAILED: 'OUTBOX#FAILED',
 } as const;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
+import { isMail, MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
 import { formatInstant } from '../domain/time/instant';
 import { keys, OUTBOX_SHARDS } from './keys';
 import { isConditionFailure, type Table } from './table';
@@ -24,7 +24,7 @@ export type EntryKey = Pick<OutboxEntry, 'pk' | 'entryId'>;
 
 /**
  * Outbox entries live next to the write that caused them and are listed across partitions through
- * the `byCollection` index by when they are next due (sharded, see `keys.outboxDue`). A lease
+ * the keys-only `byOutbox` index by when they are next due (sharded, see `keys.outboxDue`). A lease
  * (`leaseUntil`, epoch ms, plus a `leaseToken` every mark is conditional on) keeps two relays — the
  * stream's and the sweeper's — off one entry, and fences off a relay whose lease ran out.
  */
@@ -34,7 +34,7 @@ export class OutboxRepository {
   /** The entry, as one item of the transaction that makes the write it follows. */
   newEntryItem(pk: string, entryId: string, effects: OutboxEffect[], nowMs: number, createdAt: string, correlationId?: string): { item: TransactItem; entry: OutboxEntry } {
     const entry: OutboxEntry = { pk, entryId, effects, done: [], started: [], attempts: 0, createdAt, state: 'pending', ...(correlationId ? { correlationId } : {}) };
-    const mailLeft = effects.filter((e) => e.type === 'email').length;
+    const mailLeft = effects.filter(isMail).length;
     // `done` and `started` are number sets, made by the first ADD (an empty set cannot be stored).
     const { done: _done, started: _started, ...stored } = entry;
     return {
@@ -49,18 +49,27 @@ export class OutboxRepository {
     };
   }
 
-  /** Takes the entry for `LEASE_MS` under a fresh token; null when another relay holds it, it failed, or it is gone. */
-  async lease(key: EntryKey, nowMs: number): Promise<OutboxEntry | null> {
+  /**
+   * Takes the entry for `LEASE_MS` under a fresh token; null when another relay holds it, it failed,
+   * or it is gone. The sweeper (`moveDue`) also moves the entry's place in `byOutbox` to when the
+   * lease runs out, so it does not read the entry again meanwhile. The stream relay, taking a new
+   * entry that it will normally finish and delete within seconds, leaves the index alone: moving
+   * the key costs the index a delete and a put, for every entry.
+   */
+  async lease(key: EntryKey, nowMs: number, options: { moveDue?: boolean } = {}): Promise<OutboxEntry | null> {
     const until = nowMs + LEASE_MS;
+    const due = keys.outboxDue(key.entryId, until);
+    const moveDue = options.moveDue ?? true;
     try {
       const { Attributes } = await this.table.db.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.outboxEntry(key.pk, key.entryId),
-          UpdateExpression: 'SET leaseUntil = :until, leaseToken = :token, gsi1sk = :due',
+          // Moving also takes an entry staged before the `byOutbox` index out of `byCollection` (one release).
+          UpdateExpression: moveDue ? 'SET leaseUntil = :until, leaseToken = :token, gsi2pk = :gpk, gsi2sk = :due REMOVE gsi1pk, gsi1sk' : 'SET leaseUntil = :until, leaseToken = :token',
           ConditionExpression: 'attribute_exists(pk) AND leaseUntil <= :now AND #state = :pending',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':until': until, ':token': randomUUID(), ':due': keys.outboxDue(key.entryId, until).gsi1sk, ':now': nowMs, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':until': until, ':token': randomUUID(), ':now': nowMs, ':pending': 'pending', ...(moveDue ? { ':gpk': due.gsi2pk, ':due': due.gsi2sk } : {}) },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -71,10 +80,16 @@ export class OutboxRepository {
     }
   }
 
-  /** Records that an email is about to be sent (see `OutboxEntry.started`). */
-  async begin(entry: OutboxEntry, index: number): Promise<void> {
-    await this.fenced(entry, 'ADD started :index', { ':index': new Set([index]) });
+  /**
+   * Records that an email is about to be sent (see `OutboxEntry.started`), and in the same write
+   * that the effects in `done` were carried out: marking each as it finishes would cost a write of
+   * the whole entry every time.
+   */
+  async begin(entry: OutboxEntry, index: number, done: number[] = []): Promise<void> {
+    if (done.length === 0) await this.fenced(entry, 'ADD started :index', { ':index': new Set([index]) });
+    else await this.fenced(entry, 'ADD started :index, done :done, mailLeft :minus', { ':index': new Set([index]), ':done': new Set(done), ':minus': -mailCount(entry, done) });
     entry.started.push(index);
+    entry.done.push(...done);
   }
 
   /** Takes back `begin` after a send that failed before anything left. */
@@ -83,10 +98,12 @@ export class OutboxRepository {
     entry.started = entry.started.filter((i) => i !== index);
   }
 
-  async markDone(entry: OutboxEntry, index: number): Promise<void> {
-    const isMail = entry.effects[index]?.type === 'email';
-    await this.fenced(entry, isMail ? 'ADD done :index, mailLeft :minusOne' : 'ADD done :index', { ':index': new Set([index]), ...(isMail ? { ':minusOne': -1 } : {}) });
-    entry.done.push(index);
+  async markDone(entry: OutboxEntry, index: number | number[]): Promise<void> {
+    const indexes = Array.isArray(index) ? index : [index];
+    if (indexes.length === 0) return;
+    const mails = mailCount(entry, indexes);
+    await this.fenced(entry, mails ? 'ADD done :index, mailLeft :minus' : 'ADD done :index', { ':index': new Set(indexes), ...(mails ? { ':minus': -mails } : {}) });
+    entry.done.push(...indexes);
   }
 
   /** Marks an email done because it can never succeed (SES refused it), and records who, what and why. */
@@ -111,12 +128,12 @@ export class OutboxRepository {
    */
   async markFailed(entry: OutboxEntry, nowMs: number): Promise<void> {
     const failed = keys.outboxFailed(formatInstant(nowMs), entry.entryId);
-    await this.fenced(entry, 'SET #state = :failed, gsi1pk = :gpk, gsi1sk = :gsk REMOVE leaseToken', { ':failed': 'failed', ':gpk': failed.gsi1pk, ':gsk': failed.gsi1sk });
+    await this.fenced(entry, 'SET #state = :failed, gsi2pk = :gpk, gsi2sk = :gsk REMOVE leaseToken', { ':failed': 'failed', ':gpk': failed.gsi2pk, ':gsk': failed.gsi2sk });
   }
 
   /** Lets the entry go without counting an attempt, to be taken again at `untilMs`. */
   async defer(entry: OutboxEntry, untilMs: number): Promise<void> {
-    await this.fenced(entry, 'SET leaseUntil = :until, gsi1sk = :due REMOVE leaseToken', { ':until': untilMs, ':due': keys.outboxDue(entry.entryId, untilMs).gsi1sk });
+    await this.fenced(entry, 'SET leaseUntil = :until, gsi2sk = :due REMOVE leaseToken', { ':until': untilMs, ':due': keys.outboxDue(entry.entryId, untilMs).gsi2sk });
   }
 
   /**
@@ -128,57 +145,64 @@ export class OutboxRepository {
     const lastError = error.slice(0, 1000);
     if (attempts >= MAX_ATTEMPTS) {
       const failed = keys.outboxFailed(formatInstant(nowMs), entry.entryId);
-      await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, #state = :failed, gsi1pk = :gpk, gsi1sk = :gsk REMOVE leaseToken', {
+      await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, #state = :failed, gsi2pk = :gpk, gsi2sk = :gsk REMOVE leaseToken', {
         ':attempts': attempts,
         ':error': lastError,
         ':failed': 'failed',
-        ':gpk': failed.gsi1pk,
-        ':gsk': failed.gsi1sk,
+        ':gpk': failed.gsi2pk,
+        ':gsk': failed.gsi2sk,
       });
       return 'failed';
     }
     const retryAt = nowMs + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** (attempts - 1));
-    await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, leaseUntil = :retryAt, gsi1sk = :due REMOVE leaseToken', {
+    await this.fenced(entry, 'SET attempts = :attempts, lastError = :error, leaseUntil = :retryAt, gsi2sk = :due REMOVE leaseToken', {
       ':attempts': attempts,
       ':error': lastError,
       ':retryAt': retryAt,
-      ':due': keys.outboxDue(entry.entryId, retryAt).gsi1sk,
+      ':due': keys.outboxDue(entry.entryId, retryAt).gsi2sk,
     });
     return 'retrying';
   }
 
   /**
-   * Entries due by now, oldest due first, from every shard. Only keys are read: the relay leases
-   * each entry and gets the entry from that write.
+   * Entries due by now, oldest due first, from every shard. Only keys are read (the index holds
+   * nothing else): the relay leases each entry and gets the entry from that write.
    */
   async due(nowMs: number, limit = 25): Promise<EntryKey[]> {
-    const upTo = `${keys.outboxDue('', nowMs).gsi1sk}~`;
+    const upTo = `${keys.outboxDue('', nowMs).gsi2sk}~`;
     const shards = await Promise.all(
-      Array.from({ length: OUTBOX_SHARDS }, (_, shard) =>
-        this.table.db.send(
-          new QueryCommand({
-            TableName: this.table.name,
-            IndexName: 'byCollection',
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
-            ExpressionAttributeValues: { ':pk': keys.outboxShardKey(shard), ':upTo': upTo },
-            Limit: limit,
-          }),
+      OUTBOX_INDEXES.flatMap((index) =>
+        Array.from({ length: OUTBOX_SHARDS }, (_, shard) =>
+          this.table.db.send(
+            new QueryCommand({
+              TableName: this.table.name,
+              IndexName: index.name,
+              KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} <= :upTo`,
+              ExpressionAttributeValues: { ':pk': keys.outboxShardKey(shard), ':upTo': upTo },
+              Limit: limit,
+            }),
+          ).then((page) => (page.Items ?? []).map((item) => ({ key: toKey(item), due: String(item[index.sk]) }))),
         ),
       ),
     );
     return shards
-      .flatMap((page) => page.Items ?? [])
-      .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)))
+      .flat()
+      .sort((a, b) => a.due.localeCompare(b.due))
       .slice(0, limit)
-      .map(toKey);
+      .map((row) => row.key);
   }
 
   /** The entries set aside as failed (attempts used up, or an email refused for good), oldest first. */
   async failed(limit = 100): Promise<OutboxEntry[]> {
-    const { Items } = await this.table.db.send(
-      new QueryCommand({ TableName: this.table.name, IndexName: 'byCollection', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
+    const pages = await Promise.all(
+      OUTBOX_INDEXES.map((index) =>
+        this.table.db.send(
+          new QueryCommand({ TableName: this.table.name, IndexName: index.name, KeyConditionExpression: `${index.pk} = :pk`, ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
+        ).then((page) => (page.Items ?? []).map((item) => ({ key: toKey(item), at: String(item[index.sk]) }))),
+      ),
     );
-    const entries = await Promise.all((Items ?? []).map(toKey).map((key) => this.get(key)));
+    const rows = pages.flat().sort((a, b) => a.at.localeCompare(b.at)).slice(0, limit);
+    const entries = await Promise.all(rows.map((row) => this.get(row.key)));
     return entries.filter((e): e is OutboxEntry => e !== null);
   }
 
@@ -190,10 +214,10 @@ export class OutboxRepository {
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.outboxEntry(key.pk, key.entryId),
-          UpdateExpression: 'SET #state = :pending, attempts = :zero, leaseUntil = :now, gsi1pk = :gpk, gsi1sk = :gsk',
+          UpdateExpression: 'SET #state = :pending, attempts = :zero, leaseUntil = :now, gsi2pk = :gpk, gsi2sk = :gsk REMOVE gsi1pk, gsi1sk',
           ConditionExpression: '#state = :failed',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':now': nowMs, ':gpk': due.gsi1pk, ':gsk': due.gsi1sk },
+          ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':now': nowMs, ':gpk': due.gsi2pk, ':gsk': due.gsi2sk },
         }),
       );
       return true;
@@ -247,6 +271,18 @@ export class OutboxRepository {
     }
   }
 }
+
+/**
+ * Where entries are listed: `byOutbox`, and for one release `byCollection`, where entries staged
+ * before `byOutbox` existed still sit until their first lease (or retry) moves them over.
+ * TODO(after the release that adds byOutbox has drained): drop the byCollection row.
+ */
+const OUTBOX_INDEXES = [
+  { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk' },
+  { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk' },
+] as const;
+
+const mailCount = (entry: OutboxEntry, indexes: number[]) => indexes.filter((i) => entry.effects[i] !== undefined && isMail(entry.effects[i])).length;
 
 const toKey = (item: Record<string, unknown>): EntryKey => ({ pk: String(item.pk), entryId: String(item.sk).slice('OUTBOX#'.length) });
 

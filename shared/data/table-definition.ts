@@ -17,10 +17,17 @@ export const tableDefinition = {
   stream: 'NEW_IMAGE',
   indexes: [
     /**
-     * `byCollection`: items that must be listed across partitions — the programs of an org,
-     * the outbox entries still waiting to be relayed. Key builders live in `keys.ts`.
+     * `byCollection`: items that must be listed across partitions and read whole from the index —
+     * the programs of an org, an org's sessions and intro calls. Key builders live in `keys.ts`.
      */
-    { name: 'byCollection', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'byCollection', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    /**
+     * `byOutbox`: unfinished outbox entries by when they are next due (and the failed ones). Only
+     * keys are projected: the sweeper leases each entry by its key and gets the entry from that
+     * write, so an entry's every lease, mark and back-off costs the index a key-sized write, not a
+     * copy of the entry.
+     */
+    { name: 'byOutbox', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'KEYS_ONLY' },
   ],
 } as const;
 
@@ -47,7 +54,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: index.projection },
     })),
   };
 }

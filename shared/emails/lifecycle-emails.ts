@@ -1,7 +1,7 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
 import type { Booking } from '../domain/bookings/booking';
-import type { RescheduleRequest } from '../domain/bookings/reschedule-policy';
 import type { ReminderLead } from '../domain/bookings/session-timing';
+import type { ClientPreparation, FrozenRequest } from '../domain/outbox/session-mail';
 import { appLinks } from './app-links';
 import {
   addToCalendarLinks,
@@ -66,7 +66,7 @@ export function detailsUpdatedEmails(booking: Booking, parties: SessionParties, 
 }
 
 /** The client asks to move a session 24–48 hours ahead: the coach decides, the client hears it was sent. */
-export function rescheduleRequestedEmails(request: RescheduleRequest, booking: Booking, parties: SessionParties): EmailMessage[] {
+export function rescheduleRequestedEmails(request: FrozenRequest, booking: Booking, parties: SessionParties): EmailMessage[] {
   const label = sessionLabel(booking);
   const { coach, client } = parties;
   const reason = request.reason ? [`Reason given: ${request.reason}`] : [];
@@ -105,7 +105,7 @@ export function rescheduleRequestedEmails(request: RescheduleRequest, booking: B
  * A request turned down or lapsed: the session stays. The client hears either way; the coach hears
  * of a lapse too, since they did not act on it. Nobody is blamed for a lapse.
  */
-export function requestClosedEmails(request: RescheduleRequest, booking: Booking, parties: SessionParties, outcome: 'rejected' | 'expired', reason: string | null): EmailMessage[] {
+export function requestClosedEmails(request: FrozenRequest, booking: Booking, parties: SessionParties, outcome: 'rejected' | 'expired', reason: string | null): EmailMessage[] {
   const label = sessionLabel(booking);
   const { coach, client } = parties;
   const proposed = (side: Side) => sessionTime(request.proposedStart, request.proposedEnd, parties[side]);
@@ -136,11 +136,7 @@ export function requestClosedEmails(request: RescheduleRequest, booking: Booking
   return [toClient, toCoach];
 }
 
-export interface ClientPreparation {
-  /** Whether the session's prep worksheet is still unanswered (null: the session has none). */
-  prepEmpty: boolean | null;
-  openActionItems: string[];
-}
+export type { ClientPreparation } from '../domain/outbox/session-mail';
 
 /** 24 hours and 1 hour before: both sides, times in their own zone, with their own way in. */
 export function reminderEmails(booking: Booking, parties: SessionParties, lead: ReminderLead, preparation: ClientPreparation): EmailMessage[] {

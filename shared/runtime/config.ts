@@ -22,6 +22,8 @@ export const config = {
   scheduleGroup: () => required('SCHEDULE_GROUP'),
   schedulerRoleArn: () => required('SCHEDULER_ROLE_ARN'),
   schedulerDeadLetterArn: () => required('SCHEDULER_DLQ_ARN'),
+  /** Minutes reminders may fire early to spread a top-of-hour burst (reminder-spread.ts); 0 when unset. */
+  reminderSpreadMinutes: () => Math.max(0, Math.floor(Number(process.env.REMINDER_SPREAD_MINUTES ?? 0)) || 0),
   /** The ARN of a Lambda that one-time schedules invoke. */
   targetArn: (target: ScheduleTarget) => required(scheduledFunctions[target].arnVariable),
 } as const;

@@ -4,11 +4,12 @@ import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
 import { config } from './config';
-import { sessionDeps } from './session-deps';
+import { sessionDeps, sessionLinks } from './session-deps';
+import { sessionMailRenderer } from '../use-cases/outbox/render-session-mail';
 import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
-import { bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
+import { bookingContext, bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
@@ -36,5 +37,7 @@ export const relayDeps = (): RelayDeps => {
     records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
+    renderSessionMail: sessionMailRenderer({ context: bookingContext(), links: sessionLinks() }),
+    reminderSpreadMinutes: config.reminderSpreadMinutes(),
   };
 };

@@ -44,6 +44,20 @@ describe('the data table', () => {
       }),
     });
   });
+
+  it('lists outbox entries through their own keys-only index, leaving byCollection whole items for the lists the API reads', () => {
+    const [table] = resourcesOf('AWS::DynamoDB::GlobalTable');
+    const indexes = table?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+    expect(indexes.find((index) => index.IndexName === 'byOutbox')).toEqual({
+      IndexName: 'byOutbox',
+      KeySchema: [
+        { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    expect(indexes.find((index) => index.IndexName === 'byCollection')?.Projection).toEqual({ ProjectionType: 'ALL' });
+  });
 });
 
 describe('Cognito', () => {
@@ -242,6 +256,18 @@ describe('the session automation', () => {
         expect.arrayContaining(['NO_SHOW_FUNCTION_ARN', 'RESCHEDULE_EXPIRY_FUNCTION_ARN', 'SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN']),
       );
     }
+  });
+
+  it('spreads reminders over the minutes SES needs at its send rate: 9 at the default 14 a second, or as configured', () => {
+    const relays = functionsByEntry().filter((f) => f.props.Environment?.Variables?.REMINDER_FUNCTION_ARN);
+    for (const relay of relays) expect(relay.props.Environment.Variables.REMINDER_SPREAD_MINUTES).toBe('9');
+    const spreadAt = (extra: Record<string, unknown>) => {
+      const { stack } = createApp({ context: { ...context, ...extra } });
+      const fns = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as { Properties: any }[];
+      return new Set(fns.map((f) => f.Properties.Environment?.Variables?.REMINDER_SPREAD_MINUTES).filter(Boolean));
+    };
+    expect(spreadAt({ 'rapport:sesMaxSendRate': 50 })).toEqual(new Set(['3']));
+    expect(() => spreadAt({ 'rapport:sesMaxSendRate': 0 })).toThrow(/sesMaxSendRate must be a positive number/);
   });
 
   it('feeds new outbox entries from the table stream to the relay, and sweeps every minute', () => {

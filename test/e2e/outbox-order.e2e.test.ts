@@ -139,3 +139,54 @@ describe.each([
     for (const s of round.moved) expect((await s.program.client.get(`${s.program.url}/bookings/${s.bookingId}`)).body.status).toBe('no_show');
   });
 });
+
+describe('a burst of emails against SES holding its send rate, with reminders spread', () => {
+  const RATE = 2;
+  const SPREAD = 9;
+  let sessions: Session[] = [];
+  beforeAll(async () => {
+    stack.ses.limitRate(RATE);
+    process.env.REMINDER_SPREAD_MINUTES = String(SPREAD);
+    // Five bookings at once: ten invitations within a second or two, at most two a second accepted.
+    sessions = await Promise.all(
+      programs.map(async (program, i) => {
+        const start = day('2027-01-04T00:00:00Z', i, 10);
+        const booked = await program.client.post(`${program.url}/bookings`, { start });
+        expect(booked.status).toBe(201);
+        return { program, bookingId: booked.body.bookingId as string, start };
+      }),
+    );
+    await stack.settle();
+    // Throttled sends back off in the outbox; the sweeper takes them again as the clock moves.
+    for (let sweep = 0; sweep < 12 && sessions.some((s) => !stack.ses.outbox(s.program.email).some((m) => m.text.includes(s.bookingId))); sweep++) {
+      const moved = await coach.anonymous().post('/_local/clock', { to: new Date(stack.clock.now() + 5 * 60_000).toISOString() });
+      expect(moved.status).toBe(200);
+      await stack.settle();
+    }
+  });
+  afterAll(() => {
+    stack.ses.limitRate(null);
+    delete process.env.REMINDER_SPREAD_MINUTES;
+  });
+
+  it('sends every invitation exactly once, never faster than SES accepts', () => {
+    for (const s of sessions) {
+      const invites = stack.ses.outbox(s.program.email).filter((m) => m.subject.startsWith('Booked') && m.text.includes(s.bookingId));
+      expect(invites).toHaveLength(1);
+    }
+    expect(stack.ses.peakPerSecond()).toBeLessThanOrEqual(RATE);
+  });
+
+  it('schedules each reminder up to the spread early, never after its due time', () => {
+    for (const s of sessions) {
+      const pending = stack.scheduler.pending().filter((p) => p.name.startsWith(s.bookingId) && p.name.includes('reminder'));
+      expect(pending).toHaveLength(2);
+      for (const schedule of pending) {
+        const due = Date.parse(s.start) - (schedule.name.endsWith('24h') ? 24 : 1) * 3_600_000;
+        const at = schedule.at;
+        expect(at).toBeLessThanOrEqual(due);
+        expect(at).toBeGreaterThan(due - SPREAD * 60_000);
+      }
+    }
+  });
+});

@@ -1,7 +1,12 @@
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable } from '../../local/ensure-table';
 import { PermanentMailError, type EmailMessage, type Mailer } from '../../shared/adapters/mail/mailer';
 import type { OneTimeSchedule, SessionScheduler } from '../../shared/adapters/scheduler/session-scheduler';
+import { keys } from '../../shared/data/keys';
 import { LEASE_MS, OutboxRepository } from '../../shared/data/outbox-repository';
+import { createTableInput } from '../../shared/data/table-definition';
 import type { Booking } from '../../shared/domain/bookings/booking';
 import { MAX_ATTEMPTS, syncSchedules } from '../../shared/domain/outbox/outbox-entry';
 import { reconcileSchedules } from '../../shared/use-cases/outbox/reconcile-schedules';
@@ -318,5 +323,62 @@ describe('entries that keep failing', () => {
     expect(await outbox.retry(listed[0]!, clock.now())).toBe(false);
     expect(await relayDue(deps)).toEqual({ relayed: 1, pending: 0, failed: 0 });
     expect(mailer.sent).toEqual(['fresh', listed[0]!.effects[0]!.type === 'email' ? listed[0]!.effects[0]!.message.subject : '']);
+  });
+});
+
+describe('the keys-only outbox index', () => {
+  it('holds only keys, so leasing and marking an entry never copies it into the index', async () => {
+    const clock = TestClock.at('2026-12-15T09:00:00Z');
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const entry = await commitEntry(deps, 'ORG#k1', ['kept out of the index']);
+    const shard = keys.outboxDue(entry.entryId, clock.now()).gsi2pk;
+    const { Items } = await table.db.send(new QueryCommand({ TableName: table.name, IndexName: 'byOutbox', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': shard } }));
+    const listed = (Items ?? []).find((item) => item.sk === `OUTBOX#${entry.entryId}`);
+    expect(Object.keys(listed ?? {}).sort()).toEqual(['gsi2pk', 'gsi2sk', 'pk', 'sk']);
+    expect(await relayNewEntry(deps, entry)).toBe(true);
+  });
+
+  it('still sweeps an entry staged before the index existed (listed in byCollection), and moves it over', async () => {
+    const clock = TestClock.at('2026-12-15T12:00:00Z');
+    const mailer = new RecordingMailer();
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const tx = new WriteTransaction(table);
+    const entry = stageEffects(deps, tx, 'ORG#k2', [email('from the old release')]);
+    await tx.commit();
+    // As the previous release stored it: due in byCollection's shard, not in byOutbox.
+    const due = keys.outboxDue(entry.entryId, clock.now());
+    await table.db.send(
+      new UpdateCommand({ TableName: table.name, Key: keys.outboxEntry(entry.pk, entry.entryId), UpdateExpression: 'SET gsi1pk = :p, gsi1sk = :s REMOVE gsi2pk, gsi2sk', ExpressionAttributeValues: { ':p': due.gsi2pk, ':s': due.gsi2sk } }),
+    );
+    expect(await outbox.due(clock.now(), 100)).toContainEqual({ pk: entry.pk, entryId: entry.entryId });
+    mailer.failNext = [new Error('SES is down')];
+    expect((await relayDue(deps, 100)).pending).toBeGreaterThanOrEqual(1);
+    const moved = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.outboxEntry(entry.pk, entry.entryId) }));
+    expect([moved.Item?.gsi1pk, moved.Item?.gsi2pk]).toEqual([undefined, due.gsi2pk]);
+    clock.advanceMinutes(2);
+    await relayDue(deps, 100);
+    expect(mailer.sent).toEqual(['from the old release']);
+  });
+
+  it('is added to a table kept from before it (local dev data), keys only', async () => {
+    const name = `${table.name}-old`;
+    const input = createTableInput(name);
+    await table.client.send(
+      new CreateTableCommand({
+        ...input,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((attribute) => !attribute.AttributeName?.startsWith('gsi2')),
+        GlobalSecondaryIndexes: input.GlobalSecondaryIndexes?.filter((index) => index.IndexName === 'byCollection'),
+      }),
+    );
+    try {
+      expect(await ensureTable(table.client, name)).toBe('existing');
+      const { Table } = await table.client.send(new DescribeTableCommand({ TableName: name }));
+      expect(Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.Projection?.ProjectionType]).sort()).toEqual([
+        ['byCollection', 'ALL'],
+        ['byOutbox', 'KEYS_ONLY'],
+      ]);
+    } finally {
+      await table.client.send(new DeleteTableCommand({ TableName: name }));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler';
 import type { OutboxEffect } from '../outbox/outbox-entry';
 import type { Booking } from './booking';
+import { spreadOffset } from './reminder-spread';
 import { AUTOMATIC_NO_SHOW_AFTER_MINUTES, REMINDERS, type ReminderLead } from './session-timing';
 
 /**
@@ -37,13 +38,15 @@ export interface NoShowPayload {
  * The reminder schedules of anything that starts at `start` (a session, an intro call), named
  * after its id: a reminder whose time has passed is not made (and one left from an earlier time is
  * removed), so something booked 3 hours ahead gets the 1-hour reminder only. Every reminder goes to
- * the one reminder Lambda, which tells the kinds apart by the payload.
+ * the one reminder Lambda, which tells the kinds apart by the payload. With `spreadMinutes`, each
+ * fires up to that many minutes early, by a stable offset (reminder-spread.ts), never late.
  */
-export function reminderScheduleEffects(id: string, start: number, now: number, payloadFor: (lead: ReminderLead) => Record<string, unknown>): ScheduleChange[] {
+export function reminderScheduleEffects(id: string, start: number, now: number, payloadFor: (lead: ReminderLead) => Record<string, unknown>, spreadMinutes = 0): ScheduleChange[] {
   return REMINDERS.map(({ lead, minutesBefore }): ScheduleChange => {
     const name = reminderName(id, lead);
-    const at = start - minutesBefore;
-    if (at <= now) return { type: 'unschedule', name };
+    const due = start - minutesBefore;
+    if (due <= now) return { type: 'unschedule', name };
+    const at = Math.max(due - spreadOffset(name, spreadMinutes), now + 1);
     return { type: 'schedule', schedule: { name, at, target: 'reminder', payload: payloadFor(lead) } satisfies OneTimeSchedule };
   });
 }
@@ -57,12 +60,12 @@ export type ScheduleChange = Extract<OutboxEffect, { type: 'schedule' | 'unsched
  * time passed while the relay could not run; not once the client has joined); any other booking,
  * or one that is gone, none.
  */
-export function desiredSessionSchedules(bookingId: string, booking: Booking | null, now: number): ScheduleChange[] {
+export function desiredSessionSchedules(bookingId: string, booking: Booking | null, now: number, spreadMinutes = 0): ScheduleChange[] {
   if (!booking || booking.status !== 'confirmed') return unscheduleSession(bookingId);
   const reminders = reminderScheduleEffects(booking.bookingId, booking.start, now, (lead) => {
     const payload: ReminderPayload = { kind: 'reminder', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, lead, start: booking.start };
     return { ...payload };
-  });
+  }, spreadMinutes);
   const name = scheduleNames(booking.bookingId).noShow;
   if (booking.clientJoinedAt) return [...reminders, { type: 'unschedule', name }];
   const noShow: NoShowPayload = { kind: 'no_show', orgId: booking.orgId, programId: booking.programId, bookingId: booking.bookingId, start: booking.start };

@@ -15,7 +15,7 @@ export interface IntroCallReminderPayload {
  * The schedules an intro call should have at `now` (it has no no-show check): a confirmed call its
  * reminders still ahead, like a session; a cancelled or missing one none.
  */
-export function desiredIntroCallSchedules(introCallId: string, call: IntroCall | null, now: number): ScheduleChange[] {
+export function desiredIntroCallSchedules(introCallId: string, call: IntroCall | null, now: number, spreadMinutes = 0): ScheduleChange[] {
   if (!call || call.status !== 'confirmed') {
     return [
       { type: 'unschedule', name: scheduleNames(introCallId).reminder24h },
@@ -25,5 +25,5 @@ export function desiredIntroCallSchedules(introCallId: string, call: IntroCall |
   return reminderScheduleEffects(call.introCallId, call.start, now, (lead) => {
     const payload: IntroCallReminderPayload = { kind: 'intro_call_reminder', orgId: call.orgId, introCallId: call.introCallId, lead, start: call.start };
     return { ...payload };
-  });
+  }, spreadMinutes);
 }

@@ -1,5 +1,6 @@
 import type { EmailMessage } from '../../adapters/mail/mailer';
 import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler';
+import type { SessionMailEffect } from './session-mail';
 
 /**
  * Which record's schedules to bring in line with the record as it is when the relay runs. Schedules
@@ -16,6 +17,9 @@ export type ScheduleSubject =
  * effect is done, so a failure after the commit is retried, never silently dropped.
  */
 export type OutboxEffect =
+  /** A session's email, rendered when sent (session-mail.ts): a few hundred bytes instead of kilobytes. */
+  | SessionMailEffect
+  /** An email stored rendered: the one-off emails (invites, messages, intro calls, reviews), and every email of entries staged before session emails were stored compact. */
   | { type: 'email'; message: EmailMessage }
   | { type: 'syncSchedules'; subject: ScheduleSubject }
   /** Only for a reschedule request's expiry, which fires once and checks the request itself. */
@@ -45,6 +49,9 @@ export interface OutboxFailure {
   subject: string;
   error: string;
 }
+
+/** Effects that send an email: they wait for older entries' emails, and each is sent at most once. */
+export const isMail = (effect: OutboxEffect): effect is Extract<OutboxEffect, { type: 'email' | 'sessionMail' }> => effect.type === 'email' || effect.type === 'sessionMail';
 
 export const emailEffects = (messages: EmailMessage[]): OutboxEffect[] => messages.map((message) => ({ type: 'email', message }));
 

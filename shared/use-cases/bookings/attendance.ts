@@ -2,16 +2,15 @@ import type { Booking } from '../../domain/bookings/booking';
 import type { Org } from '../../domain/orgs/org';
 import { isJoinOpen, JOIN_OPENS_MINUTES_BEFORE, MANUAL_NO_SHOW_AFTER_MINUTES } from '../../domain/bookings/session-timing';
 import { conflict, forbidden } from '../../domain/errors';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { appLinks } from '../../emails/app-links';
-import { noShowEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
+import { loadBooking, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 
 /**
@@ -83,7 +82,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
   const tx = deps.transaction().add(deps.bookings.replaceBookingItem(missed, booking.version), 'booking');
   countMissed(deps, tx, booking);
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
-    ...emailEffects(noShowEmails(missed, await partiesOf(deps, scope, booking))),
+    ...sessionMailEffects(missed, { kind: 'no_show' }),
     // The automatic check runs from the last schedule: nothing is left to remove.
     ...(by === 'coach' ? [syncSessionSchedules(booking)] : []),
   ]);

@@ -1,21 +1,19 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { conflict } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
 import type { SessionPackage } from '../../domain/programs/packages';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
-import { bookingConfirmedEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { countBooked, countedAs } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { requireScope, type BookingDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { joinHashes } from '../../domain/bookings/join-link';
-import { sessionParties } from './session-parties';
 import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
 
 const MAX_ATTEMPTS = 6;
@@ -92,7 +90,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     for (const lock of deps.calendar.lockItems(program.coachUserId, lockBlocks(start, blockedUntil), booking.bookingId, blockedUntil)) tx.add(lock, 'lock');
     countBooked(deps, tx, booking);
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-      ...emailEffects(bookingConfirmedEmails(booking, await sessionParties(deps.links, scope, joinRef), nowMs)),
+      ...sessionMailEffects(booking, { kind: 'booked', stampedAt: nowMs }),
       syncSessionSchedules(booking),
     ]);
 

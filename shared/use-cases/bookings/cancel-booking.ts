@@ -1,16 +1,16 @@
 import { creditReturnedOnCancel } from '../../domain/bookings/cancellation-policy';
 import type { Booking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
-import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { conflict } from '../../domain/errors';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
-import { bookingCancelledEmails } from '../../emails/booking-emails';
 import type { Caller } from '../../http/http-event';
 import { countCancelled } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
+import { loadBooking, requireConfirmed, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
 
@@ -52,7 +52,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
     countCancelled(deps, tx, booking, creditReturned);
-    const effects: OutboxEffect[] = [...emailEffects(bookingCancelledEmails(cancelled, await partiesOf(deps, scope, booking), nowMs)), syncSessionSchedules(booking)];
+    const effects: OutboxEffect[] = [...sessionMailEffects(cancelled, { kind: 'cancelled', stampedAt: nowMs }), syncSessionSchedules(booking)];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

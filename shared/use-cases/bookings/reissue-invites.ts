@@ -1,13 +1,13 @@
-import { emailEffects, type ReissueEffect } from '../../domain/outbox/outbox-entry';
+import type { ReissueEffect } from '../../domain/outbox/outbox-entry';
+import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import type { Booking } from '../../domain/bookings/booking';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
-import { detailsUpdatedEmails } from '../../emails/lifecycle-emails';
 import { stageEffects } from '../outbox/relay';
-import { partiesOf, scopeOf, type SessionDeps } from './booking-deps';
+import { scopeOf, type SessionDeps } from './booking-deps';
 import { calendarEntryFor } from './session-time';
 
 export interface ReissueDeps extends SessionDeps {
@@ -51,7 +51,7 @@ async function reissueOne(deps: ReissueDeps, effect: ReissueEffect, stale: Booki
       .transaction()
       .add(deps.bookings.replaceBookingItem(next, booking.version), 'booking')
       .add(deps.calendar.replaceSessionItem(booking.coachUserId, calendarEntryFor(next, scope.program, nowMs)), 'calendar');
-    stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), emailEffects(detailsUpdatedEmails(next, await partiesOf(deps, scope, next), effect.what, nowMs)));
+    stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), sessionMailEffects(next, { kind: 'details_updated', what: effect.what, stampedAt: nowMs }));
     try {
       await tx.commit();
       return true;

@@ -3,17 +3,17 @@ import { requestExpiresAt, requestStatusAt, rescheduleMode, type RescheduleReque
 import { expiryScheduleName, type ExpiryPayload } from '../../domain/bookings/session-schedules';
 import { conflict, forbidden, notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { freezeRequest, sessionMailEffects } from '../../domain/outbox/session-mail';
 import { findPackage } from '../../domain/programs/packages';
 import { formatInstant, minutesToInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { BookingContext } from '../../data/booking-context';
 import { keys } from '../../data/keys';
 import { conflictBackoff } from '../../data/retry-on-conflict';
 import { TransactionRefused, type WriteTransaction } from '../../data/write-transaction';
-import { requestClosedEmails, rescheduledEmails, rescheduleRequestedEmails } from '../../emails/lifecycle-emails';
 import type { Caller } from '../../http/http-event';
 import { stageEffects } from '../outbox/relay';
-import { loadBooking, partiesOf, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
+import { loadBooking, requireConfirmed, requireScope, type BookingDeps, type BookingScope, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
@@ -73,9 +73,8 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
         effects.push({ type: 'unschedule', name: expiryScheduleName(pending.requestId) });
       }
       const moved = addMove(deps, tx, scope, booking, to, nowMs, pending ?? undefined);
-      const parties = await partiesOf(deps, scope, booking);
       effects.push(
-        ...emailEffects(rescheduledEmails(moved, parties, { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, nowMs)),
+        ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, stampedAt: nowMs }),
         syncSessionSchedules(moved),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
@@ -143,7 +142,7 @@ async function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: Boo
   if (to.weekKey && to.weekKey !== booking.weekKey && perWeek !== undefined) tx.add(deps.bookings.weekHasRoomItem(booking, to.weekKey, perWeek), 'week');
   const expiry: ExpiryPayload = { kind: 'reschedule_expiry', orgId: booking.orgId, programId: booking.programId, requestId: request.requestId, expiresAt: request.expiresAt };
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
-    ...emailEffects(rescheduleRequestedEmails(request, booking, await partiesOf(deps, scope, booking))),
+    ...sessionMailEffects(booking, { kind: 'reschedule_requested', request: freezeRequest(request) }),
     { type: 'schedule', schedule: { name: expiryScheduleName(request.requestId), at: request.expiresAt, target: 'rescheduleExpiry', payload: { ...expiry } } },
   ]);
   return request;
@@ -187,7 +186,7 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
   };
   const moved = addMove(deps, tx, scope, booking, to, nowMs, request);
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
-    ...emailEffects(rescheduledEmails(moved, await partiesOf(deps, scope, booking), { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, nowMs)),
+    ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, stampedAt: nowMs }),
     syncSessionSchedules(moved),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
   ]);
@@ -218,7 +217,7 @@ export async function closeRequest(
     tx.add(deps.bookings.replaceBookingItem({ ...booking, pendingRequestId: null, version: booking.version + 1, updatedAt: formatInstant(nowMs) }, booking.version), 'booking');
   }
   stageEffects(deps, tx, keys.programPartition(request.orgId, request.programId), [
-    ...emailEffects(requestClosedEmails(request, booking, await partiesOf(deps, scope, booking), outcome, reason)),
+    ...sessionMailEffects(booking, { kind: 'request_closed', request: freezeRequest(request), outcome, reason }),
     ...addReleaseHold(deps, tx, request),
   ]);
   return tx;

@@ -17,6 +17,8 @@ export interface ReconcileDeps {
   records: ScheduledRecords;
   scheduler: SessionScheduler;
   clock: Clock;
+  /** How early reminders may fire to spread a burst (reminder-spread.ts); 0: exactly on time. */
+  reminderSpreadMinutes?: number;
 }
 
 const MAX_PASSES = 5;
@@ -30,7 +32,7 @@ const MAX_PASSES = 5;
 export async function reconcileSchedules(deps: ReconcileDeps, subject: ScheduleSubject): Promise<void> {
   let record = await read(deps.records, subject);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const changes = desired(subject, record, toEpochMinutes(deps.clock.now()));
+    const changes = desired(subject, record, toEpochMinutes(deps.clock.now()), deps.reminderSpreadMinutes ?? 0);
     await Promise.all(changes.map((change) => apply(deps.scheduler, change)));
     const after = await read(deps.records, subject);
     if ((after?.version ?? 0) === (record?.version ?? 0)) return;
@@ -42,8 +44,8 @@ export async function reconcileSchedules(deps: ReconcileDeps, subject: ScheduleS
 const read = (records: ScheduledRecords, subject: ScheduleSubject): Promise<Booking | IntroCall | null> =>
   subject.kind === 'session' ? records.booking(subject.orgId, subject.programId, subject.bookingId) : records.introCall(subject.orgId, subject.introCallId);
 
-const desired = (subject: ScheduleSubject, record: Booking | IntroCall | null, now: number): ScheduleChange[] =>
-  subject.kind === 'session' ? desiredSessionSchedules(subject.bookingId, record as Booking | null, now) : desiredIntroCallSchedules(subject.introCallId, record as IntroCall | null, now);
+const desired = (subject: ScheduleSubject, record: Booking | IntroCall | null, now: number, spread: number): ScheduleChange[] =>
+  subject.kind === 'session' ? desiredSessionSchedules(subject.bookingId, record as Booking | null, now, spread) : desiredIntroCallSchedules(subject.introCallId, record as IntroCall | null, now, spread);
 
 async function apply(scheduler: SessionScheduler, change: ScheduleChange): Promise<void> {
   if (change.type === 'schedule') await scheduler.upsert(change.schedule);

@@ -1,9 +1,10 @@
-import { PermanentMailError, type Mailer } from '../../adapters/mail/mailer';
+import { PermanentMailError, type EmailMessage, type Mailer } from '../../adapters/mail/mailer';
 import type { SessionScheduler } from '../../adapters/scheduler/session-scheduler';
 import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import { effectKey, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
+import { effectKey, isMail, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
+import type { SessionMailEffect } from '../../domain/outbox/session-mail';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
 import { currentCorrelationId } from '../../runtime/correlation';
@@ -18,6 +19,13 @@ export interface RelayDeps {
   clock: Clock;
   /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
   reissue: (effect: ReissueEffect) => Promise<unknown>;
+  /**
+   * Renders a session email from the records as they are now and what the effect froze
+   * (render-session-mail.ts). Absent only where no entry holds one (the outbox's own tests).
+   */
+  renderSessionMail?: (effect: SessionMailEffect) => Promise<EmailMessage>;
+  /** See ReconcileDeps. */
+  reminderSpreadMinutes?: number;
 }
 
 /** What a use case needs to record follow-up work together with its write. */
@@ -63,14 +71,24 @@ export async function relayEntry(deps: RelayDeps, entry: OutboxEntry): Promise<O
 }
 
 async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome> {
-  const mailLeft = entry.effects.some((effect, index) => effect.type === 'email' && !entry.done.includes(index));
+  const mailLeft = entry.effects.some((effect, index) => isMail(effect) && !entry.done.includes(index));
   const mailWaits = mailLeft && (await deps.outbox.olderMailPending(entry));
   let failure: string | null = null;
+  // Effects carried out but not yet marked: marked with the next write the relay makes anyway (the
+  // next email's `begin`), and never when the entry is deleted at the end. A relay that dies first
+  // leaves them to be done again: a schedule change is idempotent, an email begun is not re-sent.
+  const owed: number[] = [];
+  const settle = async () => {
+    await deps.outbox.markDone(entry, owed.splice(0));
+  };
   for (const [index, effect] of entry.effects.entries()) {
-    if (entry.done.includes(index) || (mailWaits && effect.type === 'email')) continue;
+    if (entry.done.includes(index) || (mailWaits && isMail(effect))) continue;
+    let message: EmailMessage | null = null;
     try {
-      if (effect.type === 'email') await sendOnce(deps, entry, index, effect.message);
-      else await perform(deps, effect);
+      if (isMail(effect)) {
+        message = effect.type === 'email' ? effect.message : await render(deps, effect);
+        await sendOnce(deps, entry, index, message, owed);
+      } else await perform(deps, effect);
     } catch (error) {
       if (error instanceof LeaseLost) throw error;
       if (!(error instanceof PermanentMailError)) {
@@ -79,38 +97,52 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
         continue;
       }
       log.error('Outbox effect given up: it can never succeed', { entryId: entry.entryId, index, error });
-      if (effect.type === 'email') {
-        await deps.outbox.markRefused(entry, { index, to: effect.message.to, subject: effect.message.subject, error: (error as Error).message.slice(0, 500) });
+      if (isMail(effect)) {
+        await settle();
+        await deps.outbox.markRefused(entry, { index, to: message?.to ?? [], subject: message?.subject ?? mailName(effect), error: (error as Error).message.slice(0, 500) });
         continue;
       }
     }
-    await deps.outbox.markDone(entry, index);
+    owed.push(index);
   }
   if (failure !== null) {
+    await settle();
     const outcome = await deps.outbox.recordFailure(entry, failure, deps.clock.now());
     if (outcome === 'failed') log.error('Outbox entry failed', { entryId: entry.entryId, pk: entry.pk, attempts: entry.attempts + 1, lastError: failure });
     return outcome;
   }
   if (mailWaits) {
+    await settle();
     await deps.outbox.defer(entry, deps.clock.now() + WAIT_FOR_OLDER_MS);
     return 'waiting';
   }
-  if (entry.failures?.length) await deps.outbox.markFailed(entry, deps.clock.now());
-  else await deps.outbox.complete(entry);
+  if (entry.failures?.length) {
+    await settle();
+    await deps.outbox.markFailed(entry, deps.clock.now());
+  } else await deps.outbox.complete(entry);
   return 'done';
 }
 
+/** What an email that could not even be rendered was, for the failed list. */
+const mailName = (effect: Extract<OutboxEffect, { type: 'email' | 'sessionMail' }>) =>
+  effect.type === 'email' ? effect.message.subject : `${effect.mail.kind} email of session ${effect.session.bookingId}`;
+
+async function render(deps: RelayDeps, effect: SessionMailEffect): Promise<EmailMessage> {
+  if (!deps.renderSessionMail) throw new Error('This relay cannot render session emails.');
+  return deps.renderSessionMail(effect);
+}
+
 /**
- * Sends an email at most once per idempotency key: `begin` is recorded before the send and taken
- * back if the send fails. One begun but never finished belongs to a relay that died mid-send; it
- * may have left, so it is not sent again but logged for an operator.
+ * Sends an email at most once per idempotency key: `begin` is recorded before the send (with the
+ * effects owed a mark) and taken back if the send fails. One begun but never finished belongs to a
+ * relay that died mid-send; it may have left, so it is not sent again but logged for an operator.
  */
-async function sendOnce(deps: RelayDeps, entry: OutboxEntry, index: number, message: Parameters<Mailer['send']>[0]): Promise<void> {
+async function sendOnce(deps: RelayDeps, entry: OutboxEntry, index: number, message: EmailMessage, owed: number[]): Promise<void> {
   if (entry.started.includes(index)) {
     log.error('Outbox email in doubt: a relay stopped while sending it, so it is not sent again', { entryId: entry.entryId, idempotencyKey: effectKey(entry, index), subject: message.subject });
     return;
   }
-  await deps.outbox.begin(entry, index);
+  await deps.outbox.begin(entry, index, owed.splice(0));
   try {
     await deps.mailer.send(message);
   } catch (error) {
@@ -121,7 +153,7 @@ async function sendOnce(deps: RelayDeps, entry: OutboxEntry, index: number, mess
 
 /** Relays one entry named by the stream: leased first, so it never runs twice at once. */
 export async function relayNewEntry(deps: RelayDeps, key: EntryKey): Promise<boolean> {
-  const entry = await deps.outbox.lease(key, deps.clock.now());
+  const entry = await deps.outbox.lease(key, deps.clock.now(), { moveDue: false });
   if (!entry) return false; // another relay has it, or it is already done
   return (await relayEntry(deps, entry)) === 'done';
 }
@@ -143,7 +175,7 @@ export async function relayDue(deps: RelayDeps, limit = 25): Promise<{ relayed: 
   return counts;
 }
 
-async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'email' }>): Promise<void> {
+async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'email' | 'sessionMail' }>): Promise<void> {
   switch (effect.type) {
     case 'syncSchedules':
       await reconcileSchedules(deps, effect.subject);

@@ -1,16 +1,16 @@
 import type { ReminderPayload } from '../../domain/bookings/session-schedules';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { findActivity, sessionModules } from '../../domain/programs/structure-edits';
 import { toEpochMinutes } from '../../domain/time/instant';
 import type { ActionItemsRepository } from '../../data/action-items-repository';
 import { keys } from '../../data/keys';
 import type { ProgramsRepository } from '../../data/programs-repository';
 import type { WorksheetsRepository } from '../../data/worksheets-repository';
-import { reminderEmails, type ClientPreparation } from '../../emails/lifecycle-emails';
+import type { ClientPreparation } from '../../domain/outbox/session-mail';
 import type { Booking } from '../../domain/bookings/booking';
 import { stageEffects } from '../outbox/relay';
 import { decideAgainOnRefusal, type AutomationOutcome } from './automation-outcome';
-import { partiesOf, scopeOf, type SessionDeps } from '../bookings/booking-deps';
+import { scopeOf, type SessionDeps } from '../bookings/booking-deps';
 
 export interface ReminderDeps extends SessionDeps {
   programs: Pick<ProgramsRepository, 'getFull'>;
@@ -40,7 +40,7 @@ export async function sendReminder(deps: ReminderDeps, payload: ReminderPayload)
 
     const preparation = await clientPreparation(deps, booking);
     const tx = deps.transaction().add(deps.bookings.remindedItem(booking, payload.lead, payload.start), 'booking');
-    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), emailEffects(reminderEmails(booking, await partiesOf(deps, scope, booking), payload.lead, preparation)));
+    stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), sessionMailEffects(booking, { kind: 'reminder', lead: payload.lead, preparation }));
     await tx.commit();
     return 'done';
   });
