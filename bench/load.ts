@@ -40,8 +40,11 @@ try {
   console.log(`Setting up one coach with ${PROGRAMS} programs, each with a joined client…`);
   const { coach, coachEmail, orgId } = await aCoachWithCalendar(stack, ics, { timeZone: ZONE });
   const programs: { programId: string; client: ApiClient; email: string }[] = [];
+  // One weekly schedule for all: a coach keeps one set of hours, and an org holds at most 20 schedules.
+  let scheduleId: string | undefined;
   for (let i = 0; i < PROGRAMS; i++) {
-    const { programId } = await aProgram(coach, orgId);
+    const { programId, scheduleId: created } = await aProgram(coach, orgId, scheduleId ? { scheduleId } : {});
+    scheduleId ??= created as string;
     const { client, email } = await aJoinedClient(stack, coach, orgId, programId);
     programs.push({ programId, client, email });
   }
@@ -52,6 +55,8 @@ try {
   console.log(`${starts.length} slots offered over 28 days; starting ${CONNECTIONS} connections for ${SECONDS} s…`);
 
   const statuses = new Map<number, number>();
+  /** Why requests were refused, by error code: the conflicts a race should produce, and nothing else. */
+  const refusals = new Map<string, number>();
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
   const result = await autocannon({
     url: stack.url,
@@ -78,13 +83,22 @@ try {
                 headers: { authorization: `Bearer ${p.client.token}` },
               };
         },
-        onResponse: (status) => void statuses.set(status, (statuses.get(status) ?? 0) + 1),
+        onResponse: (status, body) => {
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status >= 400) {
+            const code = /"code":"(\w+)"/.exec(body)?.[1] ?? 'no error code';
+            refusals.set(code, (refusals.get(code) ?? 0) + 1);
+          }
+        },
       },
     ],
   });
 
   console.log(`\nThroughput ${result.requests.average.toFixed(1)} req/s · latency p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · ${result.requests.total} requests`);
   console.log(`Statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+  if (refusals.size > 0) console.log(`Refusals: ${[...refusals].map(([code, n]) => `${code}×${n}`).join(' ')}`);
+  const expected = new Set(['slot_unavailable', 'weekly_limit_reached', 'package_limit_reached']);
+  for (const [code, n] of refusals) if (!expected.has(code)) failures.push(`${n} requests refused with ${code}, which no race explains`);
   const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
   if (fivexx > 0) failures.push(`${fivexx} responses were 5xx`);
   if (result.errors > 0 || result.timeouts > 0) failures.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);

@@ -8,6 +8,7 @@ import { Auth } from './auth';
 import { Automation } from './automation';
 import type { RapportConfig } from './config';
 import { DataTable } from './data';
+import { DomainEvents } from './events';
 import { FailureQueues } from './failure-queues';
 import { Monitoring } from './monitoring';
 import { Workers } from './workers';
@@ -22,6 +23,7 @@ export class RapportStack extends Stack {
   readonly workers: Workers;
   readonly failures: FailureQueues;
   readonly monitoring: Monitoring;
+  readonly events: DomainEvents;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: RapportConfig }) {
     super(scope, id, props);
@@ -46,6 +48,7 @@ export class RapportStack extends Stack {
       SENDER_EMAIL: config.senderEmail,
       APP_URL: config.appUrl,
       CALENDAR_FETCH_POLICY: 'public-https',
+      WEBHOOK_DELIVERY_POLICY: 'public-https',
       SCHEDULE_GROUP: this.automation.scheduleGroup.scheduleGroupName,
       SCHEDULER_ROLE_ARN: this.automation.schedulerRole.roleArn,
       SCHEDULER_DLQ_ARN: this.automation.deadLetterQueue.queueArn,
@@ -53,7 +56,8 @@ export class RapportStack extends Stack {
     };
     this.auth = new Auth(this, 'Auth', { automation: this.automation, config });
     this.failures = new FailureQueues(this, 'Failures', { scheduleDelivery: this.automation.deadLetterQueue });
-    this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, failures: this.failures, environment });
+    this.events = new DomainEvents(this, 'Events');
+    this.workers = new Workers(this, 'Workers', { data: this.data, automation: this.automation, failures: this.failures, events: this.events, environment });
     this.api = new Api(this, 'Api', { config, data: this.data, auth: this.auth, automation: this.automation, environment });
 
     // Join links point at the API itself; a custom domain can be given as rapport:apiUrl.
@@ -78,6 +82,7 @@ export class RapportStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName, description: 'EventBridge bus of every domain event (source "rapport"); subscribe with a rule.' });
     new CfnOutput(this, 'MailConfigurationSet', {
       value: this.automation.mail.configurationSetName,
       description: 'SES configuration set reporting bounces and complaints; make it the default of an imported identity.',

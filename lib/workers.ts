@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { scheduledFunctions, type ScheduledFunctionName, type ScheduledFunctionSpec } from '../shared/runtime/scheduled-functions';
 import type { Automation } from './automation';
 import type { DataTable } from './data';
+import type { DomainEvents } from './events';
 import type { FailureQueues } from './failure-queues';
 import { RapportFunction } from './rapport-function';
 
@@ -14,7 +15,7 @@ import { RapportFunction } from './rapport-function';
 export class Workers extends Construct {
   readonly functions: Record<ScheduledFunctionName, RapportFunction>;
 
-  constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; failures: FailureQueues; environment: Record<string, string> }) {
+  constructor(scope: Construct, id: string, props: { data: DataTable; automation: Automation; failures: FailureQueues; events: DomainEvents; environment: Record<string, string> }) {
     super(scope, id);
     const functions = {} as Record<ScheduledFunctionName, RapportFunction>;
     // Targets first: the functions that make schedules need their ARNs.
@@ -32,6 +33,10 @@ export class Workers extends Construct {
         timeout: Duration.seconds(60),
       });
       if (spec.sendsEmail) props.automation.allowSending(fn.role);
+      if ('publishesEvents' in spec && spec.publishesEvents) {
+        props.events.allowPublishing(fn.role);
+        fn.fn.addEnvironment('EVENT_BUS_NAME', props.events.bus.eventBusName);
+      }
       if (spec.managesSchedules) {
         props.automation.allowScheduling(fn);
         for (const [key, arn] of Object.entries(targetArns)) fn.fn.addEnvironment(key, arn);

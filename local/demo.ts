@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { LocalStack } from './stack';
 
 /**
  * `npm run demo`: one whole coaching engagement against the local stack, told as a story. It uses
  * the stack already running at PORT (default 3000), or starts one in this process (in-memory data,
  * a frozen clock) when none answers there. Everything goes over HTTP, as a frontend would do it;
- * the local-only routes stand in for sign-in, the inbox and the passing of time.
+ * the local-only routes stand in for sign-in, the inbox and the passing of time. The progress chart
+ * is written to DEMO_OUT (default `demo-output/`) as `progress.svg`.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -101,7 +104,15 @@ function answersFor(questions: { questionId: string; type: string; min?: number;
   return Object.fromEntries(questions.map((q) => [q.questionId, words[q.questionId] ?? (q.type === 'rating' ? Math.round(((q.min ?? 1) + (q.max ?? 10)) / 2) : 'Still thinking about this one.')]));
 }
 
-export async function runDemo(base: string): Promise<void> {
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** An amount in minor units as people read it, e.g. 54000 GBP → £540.00. */
+const money = (amount: number, currency: string) => {
+  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+};
+
+export async function runDemo(base: string, outDir: string): Promise<void> {
   const local = new Api(base);
   const signIn = async (email: string) => new Api(base, (await local.must('POST', '/_local/token', { email })).token);
   const clockNow = async () => Date.parse((await local.must('GET', '/_local/clock')).now);
@@ -127,9 +138,14 @@ export async function runDemo(base: string): Promise<void> {
     say('She connects her own calendar, so sessions never land on her other commitments,');
     say(`and subscribes her phone to Rapport's feed of her sessions: ${connected.feedUrl.replace(/\.[A-Za-z0-9_-]{20,}\./, '.…secret….')}`);
 
-    const program = await coach.must('POST', `/orgs/${org.orgId}/programs`, { type: 'one_to_one_coaching', name: 'Leading Through Change', totalSessions: 4 });
+    const program = await coach.must('POST', `/orgs/${org.orgId}/programs`, {
+      type: 'one_to_one_coaching',
+      name: 'Leading Through Change',
+      totalSessions: 4,
+      pricePerSession: { amount: 18000, currency: 'GBP' },
+    });
     const url = `/orgs/${org.orgId}/programs/${program.programId}`;
-    say(`She creates the program “${program.name}”: ${program.totalSessions} sessions, with an intake, prep and reflection forms ready.`);
+    say(`She creates the program “${program.name}”: ${program.totalSessions} sessions at ${money(18000, 'GBP')} each, with an intake, prep and reflection forms ready.`);
     await coach.must('POST', `${url}/invites`, { email: clientEmail });
     say('She invites Daniel by email.');
     await inbox.news(people);
@@ -214,15 +230,84 @@ export async function runDemo(base: string): Promise<void> {
     say(`Daniel is reminded but never joins; after the session the no-show check marks it “${missed.status}”.`);
     await inbox.news(people);
 
-    chapter('Where things stand');
-    const bookings = await coach.must('GET', `${url}/bookings`);
-    for (const b of bookings.items) say(`   Session ${b.sessionNumber}: ${when(b.start, zone)} — ${b.status}`);
-    const thread = await coach.must('GET', `${url}/messages`);
-    say(`   ${thread.items.length} messages in their private thread.`);
-    say('   (The outcomes report with its progress chart and the practice analytics join this story once their routes are on main.)');
+    chapter('The third session');
+    const third = await client.must('POST', `${url}/bookings`, { start: (await slotsFrom((await clockNow()) + 86_400_000))[0]!.start });
+    say(`Daniel books Session ${third.sessionNumber} for ${when(third.start, 'America/New_York')} (his time).`);
+    await moveTo(Date.parse(third.start) - 10 * 60_000);
+    await client.must('POST', `${url}/bookings/${third.bookingId}/join`);
+    await moveTo(Date.parse(third.end) + 60 * 60_000);
+    const [, , thirdReflection] = activities('session_reflection');
+    await client.must('PUT', `${url}/activities/${thirdReflection.activityId}/response`, {
+      answers: answersFor(thirdReflection.questions, { takeaway: 'The hard conversation went better than the one in my head.', commitments: 'Keep my Friday hour for the team.', progress_rating: 8 }),
+    });
+    say('Reminded again, he joins; afterwards he rates his progress 8/10.');
+    await inbox.news(people);
+
+    await outcomes({ coach, client, url, orgId: org.orgId, zone, start, outDir, activities, moveTo, inbox: () => inbox.news(people) });
   } finally {
     calendar.server.close();
   }
+}
+
+interface Engagement {
+  coach: Api;
+  client: Api;
+  url: string;
+  orgId: string;
+  zone: string;
+  /** When the story began (epoch ms). */
+  start: number;
+  outDir: string;
+  activities: (kind: string) => Json[];
+  moveTo: (ms: number) => Promise<void>;
+  inbox: () => Promise<void>;
+}
+
+/** Ninety days on: the looking back, a review, the report with its chart, and the practice's numbers. */
+async function outcomes({ coach, client, url, orgId, zone, start, outDir, activities, moveTo, inbox }: Engagement): Promise<void> {
+  chapter('Ninety days on');
+  await moveTo(start + 90 * 86_400_000);
+  const [lookingBack] = activities('reflection_90_day');
+  await client.must('PUT', `${url}/activities/${lookingBack.activityId}/response`, {
+    answers: answersFor(lookingBack.questions, {
+      story_now: 'I lead the team instead of doing its work; two of them now run the quarterly plan.',
+      goals_reached: 'Delegating weekly, and one honest conversation most weeks.',
+      satisfaction: 8,
+    }),
+  });
+  say('Daniel writes his 90-day reflection: now 8/10, up from 4.');
+  await coach.must('POST', `${url}/review-requests`);
+  say('Maya asks him for a review.');
+  await inbox();
+  await client.must('POST', `${url}/reviews`, { rating: 5, body: 'Practical, kind and direct. I lead differently now.' });
+  say('He gives five stars and a sentence.');
+  await inbox();
+
+  chapter('The report');
+  for (const b of (await coach.must('GET', `${url}/bookings`)).items) say(`   Session ${b.sessionNumber}: ${when(b.start, zone)} — ${b.status}`);
+  const report = await coach.must('GET', `${url}/report`);
+  const s = report.sessions;
+  say(`   Sessions: ${s.booked} booked — ${s.completed} held, ${s.noShow} missed, ${s.cancelled} cancelled, ${s.remaining} still to book.`);
+  say(`   Progress ratings: ${report.progressRatings.map((r: Json) => `session ${r.sessionNumber} → ${r.rating}`).join(', ')}.`);
+  say(`   Satisfaction: ${report.satisfaction.intake} at intake, ${report.satisfaction.final} after 90 days (${report.satisfaction.change >= 0 ? '+' : ''}${report.satisfaction.change}).`);
+  const prep = report.activityCompletion.sessionPrep;
+  say(`   Worksheets: ${prep.submitted} of ${count(prep.total, 'session prep')}, ${report.activityCompletion.sessionReflection.submitted} of ${count(report.activityCompletion.sessionReflection.total, 'reflection')}.`);
+  const chart = await client.must('GET', `${url}/report/progress.svg`);
+  await mkdir(outDir, { recursive: true });
+  const chartFile = resolve(outDir, 'progress.svg');
+  await writeFile(chartFile, chart);
+  say(`   The progress chart (Daniel can see it too): ${chartFile} (${Buffer.byteLength(chart)} bytes of SVG).`);
+
+  chapter("The practice's numbers");
+  const from = new Date(start).toLocaleDateString('en-CA', { timeZone: zone });
+  const to = new Date(start + 90 * 86_400_000).toLocaleDateString('en-CA', { timeZone: zone });
+  const figures = await coach.must('GET', `/orgs/${orgId}/analytics?from=${from}&to=${to}`);
+  say(`   From ${from} to ${to}: ${count(figures.sessionsCompleted, 'session')} held, ${count(figures.noShows, 'no-show')}, ${count(figures.cancellations, 'cancellation')}, ${count(figures.activeClients, 'active client')}.`);
+  const retention = figures.clientRetentionRate === null ? 'not measured yet (no client had sessions in the period before)' : `${Math.round(figures.clientRetentionRate * 100)} %`;
+  say(`   Average rating ${figures.averageRating ?? '—'} from ${count(figures.reviews, 'review')}; retention ${retention}.`);
+  for (const r of figures.revenue) say(`   Revenue ${r.month}: ${money(r.amount, r.currency)} (held sessions and the missed one, which is still paid for).`);
+  const log = await coach.must('GET', `/orgs/${orgId}/coaching-log.csv?from=${from}&to=${to}`);
+  say(`   Her coaching log for credential hours: ${count(String(log).trim().split('\r\n').length - 1, 'completed session')}, as CSV.`);
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -245,7 +330,7 @@ if (isMain) {
         clock: { startAt: Date.parse('2027-03-01T08:00:00Z'), frozen: true },
       });
     }
-    await runDemo(stack?.url ?? running);
+    await runDemo(stack?.url ?? running, resolve(process.env.DEMO_OUT ?? 'demo-output'));
     say('\nThe end.');
   } catch (error) {
     console.error(`\nThe demo stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -18,6 +18,7 @@ import type { LocalLambda } from './local-lambda';
 import type { LocalQueues } from './local-queues';
 import { ClockMoveRefused, type LocalScheduler } from './local-scheduler';
 import type { LocalSes } from './local-ses';
+import type { LocalEventBus } from './local-event-bus';
 import type { TokenIssuer } from './token-issuer';
 
 export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -26,6 +27,7 @@ export interface GatewayDeps {
   issuer: TokenIssuer;
   clock: LocalClock;
   ses: LocalSes;
+  events: LocalEventBus;
   scheduler: LocalScheduler;
   queues: LocalQueues;
   lambda: LocalLambda;
@@ -60,7 +62,7 @@ const compiled: CompiledRoute[] = (routes as readonly RouteSpec[])
 /**
  * The local API Gateway: it serves every route of THE route table by building payload-v2 events and
  * calling the same handlers in-process, checks tokens as the JWT authorizer would, and serves the
- * `/_local/*` routes and the local AWS stand-ins (`/_aws/ses`, `/_aws/scheduler`).
+ * `/_local/*` routes and the local AWS stand-ins (`/_aws/ses`, `/_aws/scheduler`, `/_aws/events`, …).
  */
 export function createGateway(deps: GatewayDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -100,6 +102,7 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
   if (path.startsWith('/_aws/ses/')) return deps.ses.handle(wire(method, path.slice('/_aws/ses'.length), url, body));
   if (path.startsWith('/_aws/scheduler/')) return deps.scheduler.handle(wire(method, path.slice('/_aws/scheduler'.length), url, body));
   if (path.startsWith('/_aws/sqs')) return deps.queues.handle(wire(method, path.slice('/_aws/sqs'.length), url, body), String(req.headers['x-amz-target'] ?? ''));
+  if (path.startsWith('/_aws/events')) return deps.events.handle(wire(method, path.slice('/_aws/events'.length), url, body), String(req.headers['x-amz-target'] ?? ''));
   if (path.startsWith('/_aws/lambda/')) return deps.lambda.handle(wire(method, path.slice('/_aws/lambda'.length), url, body, req));
   if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
   if (method === 'GET' && (path === '/docs' || path.startsWith('/docs/'))) return docsRoute(path);
@@ -189,6 +192,7 @@ const retryBody = z.strictObject({ pk: z.string().min(1).optional(), entryId: z.
 const faultsBody = z.strictObject({
   ses: z.boolean().optional(),
   scheduler: z.boolean().optional(),
+  events: z.boolean().optional(),
   /** Scheduled functions that fail every run until the list is set again. */
   functions: z.array(z.enum(Object.keys(scheduledFunctions) as [ScheduledFunctionName, ...ScheduledFunctionName[]])).optional(),
 });
@@ -204,6 +208,9 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
     case 'GET /_local/outbox':
       await deps.settle();
       return json(200, { items: deps.ses.outbox(url.searchParams.get('to') ?? undefined) });
+    case 'GET /_local/events':
+      await deps.settle();
+      return json(200, { items: deps.events.events });
     case 'GET /_local/outbox/failed':
       return json(200, { items: await listFailedEntries({ outbox: outboxRepository(), clock: deps.clock }) });
     case 'POST /_local/outbox/failed/retry': {
@@ -245,11 +252,12 @@ async function localRoute(deps: GatewayDeps, method: string, path: string, url: 
       if ('error' in parsed) return parsed.error;
       if (parsed.data.ses !== undefined) deps.ses.failing = parsed.data.ses;
       if (parsed.data.scheduler !== undefined) deps.scheduler.failing = parsed.data.scheduler;
+      if (parsed.data.events !== undefined) deps.events.failing = parsed.data.events;
       if (parsed.data.functions !== undefined) {
         deps.lambda.failing.clear();
         for (const name of parsed.data.functions) deps.lambda.failing.add(name);
       }
-      return json(200, { ses: deps.ses.failing, scheduler: deps.scheduler.failing, functions: [...deps.lambda.failing] });
+      return json(200, { ses: deps.ses.failing, scheduler: deps.scheduler.failing, events: deps.events.failing, functions: [...deps.lambda.failing] });
     }
     case 'POST /_local/mail-feedback': {
       // What SES publishes for the configuration set when a recipient bounces or complains.

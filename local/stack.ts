@@ -9,6 +9,7 @@ import { localDynamoClient, startDynamoDbLocal, type DynamoDbLocal } from './dyn
 import { ensureTable } from './ensure-table';
 import { createGateway, type LambdaHandler } from './gateway';
 import { LocalClock } from './local-clock';
+import { LocalEventBus } from './local-event-bus';
 import { LocalLambda, localFunctionArn } from './local-lambda';
 import { LocalQueues } from './local-queues';
 import { LocalScheduler, type LocalSchedule } from './local-scheduler';
@@ -39,6 +40,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   clock: LocalClock;
   ses: LocalSes;
+  /** The EventBridge bus stand-in: every domain event the relays put. */
+  events: LocalEventBus;
   scheduler: LocalScheduler;
   /** The failure queues (in memory, spoken to as SQS). */
   queues: LocalQueues;
@@ -88,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     useClock(clock);
     const issuer = await createTokenIssuer(options.keyFile);
     const ses = new LocalSes(clock);
+    const events = new LocalEventBus(clock);
     const lambda = new LocalLambda(runScheduledFunction, queues, clock);
     // The table's stream drives the outbox relay, as the event source mapping does in AWS.
     poller = new LocalStreamPoller(dynamoEndpoint, options.tableName, (records) => relayFromStream(lambda, queues, clock, records));
@@ -99,7 +103,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       settle,
       exclusive: (work) => (poller ? poller.exclusive(work) : work()),
     });
-    handle = createGateway({ issuer, clock, ses, scheduler, queues, lambda, settle, loadFunction: loadApiFunction, onRequest: options.log });
+    handle = createGateway({ issuer, clock, ses, events, scheduler, queues, lambda, settle, loadFunction: loadApiFunction, onRequest: options.log });
     poller.start();
 
     if (!clock.frozen) {
@@ -113,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint,
       clock,
       ses,
+      events,
       scheduler,
       queues,
       lambda,
@@ -151,6 +156,8 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     AWS_ENDPOINT_URL_DYNAMODB: target.dynamoEndpoint,
     AWS_ENDPOINT_URL_SESV2: `${target.url}/_aws/ses`,
     AWS_ENDPOINT_URL_SCHEDULER: `${target.url}/_aws/scheduler`,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: `${target.url}/_aws/events`,
+    EVENT_BUS_NAME: 'rapport-local-events',
     // Only the redrive command calls these two; they are here so it runs unchanged against the local stack.
     AWS_ENDPOINT_URL_SQS: `${target.url}/_aws/sqs`,
     AWS_ENDPOINT_URL_LAMBDA: `${target.url}/_aws/lambda`,
@@ -162,6 +169,8 @@ function configureEnvironment(target: { url: string; dynamoEndpoint: string; tab
     // of a kept `.data/` still work after a restart.
     JOIN_LINK_KEY: createHash('sha256').update(`rapport-local-join-links:${target.tableName}`).digest('base64url'),
     CALENDAR_FETCH_POLICY: 'allow-loopback',
+    // Test-only: lets webhooks reach a receiver on 127.0.0.1. CDK sets public-https, and a test holds it there.
+    WEBHOOK_DELIVERY_POLICY: 'allow-loopback',
     SDK_REQUEST_TIMEOUT_MS: '20000',
     SCHEDULE_GROUP: 'rapport-sessions',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/rapport-local-scheduler',

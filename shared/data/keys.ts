@@ -7,6 +7,9 @@
  *   USER#<userId>                    / PROFILE                         the user's name, zone, locale, hour cycle, bio
  *   ORG#<orgId>                      / ORG                             the org, its schedules and calendar link
  *                                    / BUSY#<bucketMinute>             a week of busy time from the coach's connected calendar
+ *                                    / WEBHOOK#<webhookId>             an endpoint the coach registered for events
+ *                                    / WEBHOOK_COUNT                   how many endpoints the org has (a cap held in transactions)
+ *   ORG#<orgId>#WEBHOOK#<webhookId>  / DELIVERY#<deliveryId>           one event's delivery to that endpoint: attempts, outcome (TTL 30 days)
  *   ORG#<orgId>#PROG#<programId>     / PROGRAM                         the program's record (access, totals, client)
  *                                    / PROGRAM#STRUCTURE               sections, modules, activities, templates
  *                                    / PROGRAM#HOMEPAGE                the homepage
@@ -135,6 +138,22 @@ export const keys = {
     gsi1sk: startMinute === undefined ? '' : `${pad(startMinute)}#${introCallId}`,
   }),
   prospect: (orgId: string, emailHash: string): Key => ({ pk: keys.introPartition(orgId), sk: `PROSPECT#${emailHash}` }),
+
+  webhook: (orgId: string, webhookId: string): Key => ({ pk: `ORG#${orgId}`, sk: `WEBHOOK#${webhookId}` }),
+  WEBHOOK_PREFIX: 'WEBHOOK#',
+  webhookCount: (orgId: string): Key => ({ pk: `ORG#${orgId}`, sk: 'WEBHOOK_COUNT' }),
+  webhookDeliveries: (orgId: string, webhookId: string): string => `ORG#${orgId}#WEBHOOK#${webhookId}`,
+  webhookDelivery: (orgId: string, webhookId: string, deliveryId: string): Key => ({ pk: keys.webhookDeliveries(orgId, webhookId), sk: `DELIVERY#${deliveryId}` }),
+  DELIVERY_PREFIX: 'DELIVERY#',
+  /**
+   * byCollection: deliveries still to be attempted, by when (epoch ms), sharded like the outbox so
+   * no index partition takes every tenant's retries. Removed once a delivery succeeds or gives up.
+   */
+  webhookDue: (deliveryId: string, dueMs: number) => ({
+    gsi1pk: `WEBHOOK_DUE#${outboxShard(deliveryId)}`,
+    gsi1sk: `${String(Math.max(0, Math.floor(dueMs))).padStart(15, '0')}#${deliveryId}`,
+  }),
+  webhookDueShardKey: (shard: number) => `WEBHOOK_DUE#${shard}`,
 
   rateWindow: (limitName: string, subjectHash: string, windowStartSecond: number): Key => ({ pk: `RATE#${limitName}#${subjectHash}`, sk: `WINDOW#${windowStartSecond}` }),
 

@@ -58,6 +58,7 @@ export const apiFunctions = {
   reviews: { entry: 'functions/api/reviews.ts', table: 'readWrite' },
   analytics: { entry: 'functions/api/analytics.ts', table: 'read' },
   introCalls: { entry: 'functions/api/intro-calls.ts', table: 'readWrite' },
+  webhooks: { entry: 'functions/api/webhooks.ts', table: 'readWrite' },
 } as const satisfies Record<string, ApiFunctionSpec>;
 
 export type ApiFunctionName = keyof typeof apiFunctions;
@@ -235,6 +236,33 @@ export const routes = [
   },
   { method: 'GET', path: '/orgs/{orgId}/intro-calls', fn: 'introCalls', summary: "The coach's intro calls, in time order" },
   { method: 'POST', path: '/orgs/{orgId}/intro-calls/{introCallId}/cancel', fn: 'introCalls', summary: 'The coach cancels an intro call' },
+
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/webhooks',
+    fn: 'webhooks',
+    summary: 'Register a webhook endpoint (coach): an https URL and event types (or *); the answer shows its signing secret, once',
+  },
+  { method: 'GET', path: '/orgs/{orgId}/webhooks', fn: 'webhooks', summary: "The org's webhook endpoints (coach; secrets are never shown again)" },
+  { method: 'DELETE', path: '/orgs/{orgId}/webhooks/{webhookId}', fn: 'webhooks', summary: 'Delete a webhook endpoint: it receives nothing more, pending retries included' },
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/webhooks/{webhookId}/rotate-secret',
+    fn: 'webhooks',
+    summary: 'A new signing secret, shown once; the old one keeps signing beside it for 24 hours',
+  },
+  {
+    method: 'GET',
+    path: '/orgs/{orgId}/webhooks/{webhookId}/deliveries',
+    fn: 'webhooks',
+    summary: "An endpoint's deliveries, newest first (?status=pending|delivered|failed): each event's attempts, answers and payload, kept 30 days",
+  },
+  {
+    method: 'POST',
+    path: '/orgs/{orgId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay',
+    fn: 'webhooks',
+    summary: 'Send a delivered or failed event again at once, as a new delivery with the same webhook-id and body',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

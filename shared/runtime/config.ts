@@ -20,6 +20,8 @@ export const config = {
   /** Where the API itself is served (join links point at it). */
   apiUrl: () => required('PUBLIC_API_URL').replace(/\/$/, ''),
   scheduleGroup: () => required('SCHEDULE_GROUP'),
+  /** The EventBridge bus domain events go to (only the relays are told it). */
+  eventBusName: () => required('EVENT_BUS_NAME'),
   schedulerRoleArn: () => required('SCHEDULER_ROLE_ARN'),
   schedulerDeadLetterArn: () => required('SCHEDULER_DLQ_ARN'),
   /** Minutes reminders may fire early to spread a top-of-hour burst (reminder-spread.ts); 0 when unset. */

@@ -1,5 +1,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { EventBridgeBus } from '../adapters/events/eventbridge-bus';
 import { SesMailer } from '../adapters/mail/ses-mailer';
 import { EventBridgeSessionScheduler } from '../adapters/scheduler/session-scheduler';
 import type { RelayDeps } from '../use-cases/outbox/relay';
@@ -9,11 +11,14 @@ import { sessionMailRenderer } from '../use-cases/outbox/render-session-mail';
 import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
+import { deliveryDeps } from './webhook-deps';
+import { publishEvent } from '../use-cases/webhooks/publish-event';
 import { bookingContext, bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
 let sesClient: SESv2Client | undefined;
 let schedulerClient: SchedulerClient | undefined;
+let eventsClient: EventBridgeClient | undefined;
 
 export const mailer = () =>
   suppressingMailer(new SesMailer((sesClient ??= new SESv2Client(sdkClientConfig(3_000))), config.senderEmail(), clock()), suppressionRepository());
@@ -26,6 +31,8 @@ export const sessionScheduler = () =>
     targets: { reminder: config.targetArn('reminder'), noShow: config.targetArn('noShow'), rescheduleExpiry: config.targetArn('rescheduleExpiry') },
   });
 
+export const eventBus = () => new EventBridgeBus((eventsClient ??= new EventBridgeClient(sdkClientConfig(3_000))), config.eventBusName());
+
 /** What the relays need to carry out outbox entries. */
 export const relayDeps = (): RelayDeps => {
   const bookings = bookingsRepository();
@@ -37,6 +44,7 @@ export const relayDeps = (): RelayDeps => {
     records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
+    events: (effect) => publishEvent({ ...deliveryDeps(5_000), bus: eventBus() }, effect.event),
     renderSessionMail: sessionMailRenderer({ context: bookingContext(), links: sessionLinks() }),
     reminderSpreadMinutes: config.reminderSpreadMinutes(),
   };

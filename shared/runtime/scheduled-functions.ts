@@ -21,6 +21,8 @@ export interface ScheduledFunctionSpec {
   fetchesCalendars?: true;
   /** Composes session emails with join links: reads the join-link key. */
   signsJoinLinks?: true;
+  /** Carries out outbox effects that put domain events on the EventBridge bus. */
+  publishesEvents?: true;
 }
 
 export const scheduledFunctions = {
@@ -52,6 +54,7 @@ export const scheduledFunctions = {
     sendsEmail: true,
     managesSchedules: true,
     signsJoinLinks: true,
+    publishesEvents: true,
   },
   outboxSweeper: {
     entry: 'functions/scheduled/outbox-sweeper.ts',
@@ -60,11 +63,17 @@ export const scheduledFunctions = {
     sendsEmail: true,
     managesSchedules: true,
     signsJoinLinks: true,
+    publishesEvents: true,
   },
   mailFeedback: {
     entry: 'functions/events/mail-feedback.ts',
     description: 'Suppresses addresses SES reports as permanently bounced or complaining',
     trigger: 'mail-feedback',
+  },
+  webhookDeliverer: {
+    entry: 'functions/scheduled/webhook-deliverer.ts',
+    description: 'Retries webhook deliveries with backoff, and takes over first attempts whose sender died',
+    trigger: 'every-minute',
   },
   calendarRefresh: {
     entry: 'functions/scheduled/calendar-refresh.ts',

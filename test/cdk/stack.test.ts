@@ -309,6 +309,15 @@ describe('the session automation', () => {
     expect(refresh?.props.Environment.Variables.CALENDAR_FETCH_POLICY).toBe('public-https');
   });
 
+  it('never lets a deployed function deliver webhooks or fetch calendars into loopback or private space', () => {
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    expect(functions.length).toBeGreaterThan(10);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables.WEBHOOK_DELIVERY_POLICY).toBe('public-https');
+      expect(fn.Properties.Environment.Variables.CALENDAR_FETCH_POLICY).toBe('public-https');
+    }
+  });
+
   it('gives the API functions no Scheduler or SES rights: their follow-up work goes through the outbox', () => {
     const apiPolicies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('Api'));
     expect(apiPolicies.length).toBeGreaterThan(5);
@@ -358,5 +367,36 @@ describe('every failure visible', () => {
   it('has one dashboard with the same numbers, and keeps every invocation’s REPORT line', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     for (const fn of resourcesOf('AWS::Lambda::Function')) expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'INFO' });
+  });
+});
+
+describe('the event bus', () => {
+  const busId = () => Object.keys(template.findResources('AWS::Events::EventBus'))[0] as string;
+  const policies = () => Object.entries(template.findResources('AWS::IAM::Policy')) as [string, any][];
+  const putsEvents = (statement: any) => [].concat(statement.Action).some((a: string) => a === 'events:PutEvents' || a === 'events:*' || a === '*');
+
+  it('is one EventBus, named in an output', () => {
+    template.resourceCountIs('AWS::Events::EventBus', 1);
+    const outputs = template.findOutputs('EventBusName');
+    expect(Object.values(outputs)[0]?.Value).toEqual({ Ref: busId() });
+  });
+
+  it('may be published to only by the outbox relay and sweeper, and only on that bus', () => {
+    const publishers = policies().filter(([, p]) => p.Properties.PolicyDocument.Statement.some(putsEvents));
+    const roles = publishers.flatMap(([, p]) => p.Properties.Roles.map((r: any) => JSON.stringify(r)));
+    expect(roles).toHaveLength(2);
+    expect(roles.some((r) => r.includes('WorkersoutboxRelay'))).toBe(true);
+    expect(roles.some((r) => r.includes('WorkersoutboxSweeper'))).toBe(true);
+    const resources = publishers.flatMap(([, p]) => p.Properties.PolicyDocument.Statement.filter(putsEvents)).flatMap((s: any) => [].concat(s.Resource));
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) expect(resource).toEqual({ 'Fn::GetAtt': [busId(), 'Arn'] });
+  });
+
+  it('tells the functions that publish which bus, and no others', () => {
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, any][];
+    const told = functions.filter(([, f]) => f.Properties.Environment?.Variables?.EVENT_BUS_NAME).map(([id]) => id);
+    expect(told).toHaveLength(2);
+    expect(told.every((id) => id.includes('outboxRelay') || id.includes('outboxSweeper'))).toBe(true);
+    for (const [, f] of functions.filter(([id]) => told.includes(id))) expect(f.Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: busId() });
   });
 });

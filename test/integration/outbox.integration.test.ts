@@ -43,6 +43,8 @@ class RecordingScheduler implements SessionScheduler {
 const noRecords: ScheduledRecords = { booking: async () => null, introCall: async () => null };
 /** Reissuing invites is tested end to end; here only its place among the effects matters. */
 const noReissue = async () => 0;
+/** Events are tested with webhooks (webhooks.e2e); here no entry holds one. */
+const noEvents = async () => 0;
 
 let table: TestTable;
 let outbox: OutboxRepository;
@@ -63,7 +65,7 @@ async function commitEntry(deps: { outbox: OutboxRepository; clock: TestClock },
 
 describe('the outbox', () => {
   it('sends after the commit and then disappears; a second delivery of the same entry does nothing', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-01T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-01T09:00:00Z') };
     const entry = await commitEntry(deps, 'ORG#o1', ['one', 'two']);
     expect(await relayNewEntry(deps, entry)).toBe(true);
     expect(await relayNewEntry(deps, entry)).toBe(false); // streams deliver at least once
@@ -73,7 +75,7 @@ describe('the outbox', () => {
   });
 
   it('retries only what failed, after the lease, without sending anything twice', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-02T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-02T09:00:00Z') };
     const entry = await commitEntry(deps, 'ORG#o2', ['first', 'second', 'third']);
     deps.mailer.failNext = [];
     const send = deps.mailer.send.bind(deps.mailer);
@@ -97,7 +99,7 @@ describe('the outbox', () => {
   });
 
   it('gives up on an email that can never be sent, and carries on with the rest', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-03T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-03T09:00:00Z') };
     // Refused for good, then SES down for the next one: the refusal must outlive the retry.
     deps.mailer.failNext = [new PermanentMailError('MessageRejected'), new Error('SES is down')];
     const entry = await commitEntry(deps, 'ORG#o3', ['rejected', 'fine']);
@@ -114,7 +116,7 @@ describe('the outbox', () => {
 
   it('performs schedule effects with the emails', async () => {
     const scheduler = new RecordingScheduler();
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-05T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-05T09:00:00Z') };
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o5', [
       email('booked'),
@@ -127,7 +129,7 @@ describe('the outbox', () => {
   });
 
   it('keeps the entry when the write it follows is refused: no email for a write that did not happen', async () => {
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-04T09:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-04T09:00:00Z') };
     const tx = new WriteTransaction(table);
     stageEffects(deps, tx, 'ORG#o4', [email('never')]);
     tx.add({ ConditionCheck: { TableName: table.name, Key: { pk: 'NOPE', sk: 'NOPE' }, ConditionExpression: 'attribute_exists(pk)' } }, 'guard');
@@ -142,7 +144,7 @@ describe('the outbox, when effects fail', () => {
     const scheduler = new RecordingScheduler();
     const mailer = new RecordingMailer();
     mailer.failNext = [new Error('SES is down')];
-    const deps = { outbox, mailer, scheduler, records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-06T09:00:00Z') };
+    const deps = { outbox, mailer, scheduler, records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-06T09:00:00Z') };
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o6', [email('booked'), { type: 'schedule', schedule: { name: 'b6-no-show', at: Date.parse('2026-12-07T10:15:00Z') / 60_000, target: 'noShow', payload: {} } }]);
     await tx.commit();
@@ -159,7 +161,7 @@ describe('the outbox, when effects fail', () => {
     scheduler.upsert = async (schedule) => {
       upserted.push(schedule);
     };
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records: noRecords, reissue: noReissue, clock: TestClock.at('2026-12-08T12:00:00Z') };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records: noRecords, reissue: noReissue, events: noEvents, clock: TestClock.at('2026-12-08T12:00:00Z') };
     const past = Date.parse('2026-12-08T11:00:00Z') / 60_000;
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#o7', [
@@ -201,7 +203,7 @@ describe('schedules as desired state', () => {
     const clock = TestClock.at('2026-12-10T09:00:00Z');
     const { state, records } = bookingRecords(minute('2026-12-12T10:00:00Z'));
     const scheduler = new StateScheduler();
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records, reissue: noReissue, clock };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler, records, reissue: noReissue, events: noEvents, clock };
     const tx1 = new WriteTransaction(table);
     const booked = stageEffects(deps, tx1, 'ORG#s1', [syncSchedules(subject)]);
     await tx1.commit();
@@ -234,7 +236,7 @@ describe('fencing and exactly-once emails', () => {
   it('a relay whose lease passed on stops at its next mark; the new holder sends nothing twice', async () => {
     const clock = TestClock.at('2026-12-11T09:00:00Z');
     const mailer = new RecordingMailer();
-    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     const entry = await commitEntry(deps, 'ORG#f1', ['invite', 'welcome']);
     const send = mailer.send.bind(mailer);
     let second: Promise<boolean> | undefined;
@@ -256,7 +258,7 @@ describe('fencing and exactly-once emails', () => {
   it('an email begun by a relay that died is not sent again; the rest are', async () => {
     const clock = TestClock.at('2026-12-11T12:00:00Z');
     const mailer = new RecordingMailer();
-    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     const staged = await commitEntry(deps, 'ORG#f2', ['maybe-sent', 'next']);
     const leased = await outbox.lease(staged, clock.now());
     await outbox.begin(leased!, 0); // ...and the relay is killed by its timeout here
@@ -268,7 +270,7 @@ describe('fencing and exactly-once emails', () => {
   it("a program's emails leave in commit order: Cancelled waits for Booked", async () => {
     const clock = TestClock.at('2026-12-11T15:00:00Z');
     const mailer = new RecordingMailer();
-    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     const booked = await commitEntry(deps, 'ORG#f3', ['Booked']);
     clock.advanceMinutes(1);
     const cancelled = await commitEntry(deps, 'ORG#f3', ['Cancelled']);
@@ -293,7 +295,7 @@ describe('entries that keep failing', () => {
       if (message.subject.startsWith('stuck')) throw new Error('Throttling: Maximum sending rate exceeded');
       return send(message);
     };
-    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     // More stuck entries than one sweep reads, each in its own program.
     const sweep = 5;
     const stuck = 7;
@@ -329,7 +331,7 @@ describe('entries that keep failing', () => {
 describe('the keys-only outbox index', () => {
   it('holds only keys, so leasing and marking an entry never copies it into the index', async () => {
     const clock = TestClock.at('2026-12-15T09:00:00Z');
-    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer: new RecordingMailer(), scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     const entry = await commitEntry(deps, 'ORG#k1', ['kept out of the index']);
     const shard = keys.outboxDue(entry.entryId, clock.now()).gsi2pk;
     const { Items } = await table.db.send(new QueryCommand({ TableName: table.name, IndexName: 'byOutbox', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': shard } }));
@@ -341,7 +343,7 @@ describe('the keys-only outbox index', () => {
   it('still sweeps an entry staged before the index existed (listed in byCollection), and moves it over', async () => {
     const clock = TestClock.at('2026-12-15T12:00:00Z');
     const mailer = new RecordingMailer();
-    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, clock };
+    const deps = { outbox, mailer, scheduler: new RecordingScheduler(), records: noRecords, reissue: noReissue, events: noEvents, clock };
     const tx = new WriteTransaction(table);
     const entry = stageEffects(deps, tx, 'ORG#k2', [email('from the old release')]);
     await tx.commit();

@@ -61,6 +61,8 @@ export async function aTenancy(stack: LocalStack, ics: IcsServer): Promise<Tenan
     bookingId: booking.body.bookingId,
     requestId: NOTHING,
     introCallId: NOTHING,
+    webhookId: NOTHING,
+    deliveryId: NOTHING,
     // Well-formed for both kinds of link token (invite and intro call), so bodies are what is judged.
     token: `${orgId}.${NOTHING}.notthesecretnotthesecret`,
     feedToken: `${orgId}.not-the-secret`,

@@ -1,11 +1,11 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { FEED_LIMITS } from '../../domain/calendar/busy-time';
 import type { FeedValidators, FetchedFeed } from '../../use-cases/calendar/calendar-source';
 import { calendarTooLarge, calendarUnreachable } from './feed-errors';
 import { allowedProtocols, isAllowedAddress, type FetchPolicy } from './address-policy';
+import { guardedLookup } from './guarded-lookup';
 
 const MAX_REDIRECTS = 3;
 
@@ -45,22 +45,6 @@ export function normaliseCalendarUrl(rawUrl: string): URL {
     throw calendarUnreachable('that is not a web address');
   }
   return url;
-}
-
-function guardedLookup(policy: FetchPolicy): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 4);
-      const list = (addresses as unknown as LookupAddress[]) ?? [];
-      const allowed = list.filter((a) => isAllowedAddress(a.address, policy));
-      if (allowed.length === 0 || allowed.length !== list.length) {
-        return callback(Object.assign(new Error('blocked address'), { code: 'EBLOCKED' }), '', 4);
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
-      const first = allowed[0] as LookupAddress;
-      callback(null, first.address, first.family);
-    });
-  };
 }
 
 type Hop = FetchedFeed | { kind: 'redirect'; location: string };

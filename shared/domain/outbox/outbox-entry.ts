@@ -1,5 +1,6 @@
 import type { EmailMessage } from '../../adapters/mail/mailer';
 import type { OneTimeSchedule } from '../../adapters/scheduler/session-scheduler';
+import type { EventEffect } from '../events/domain-event';
 import type { SessionMailEffect } from './session-mail';
 
 /**
@@ -25,7 +26,9 @@ export type OutboxEffect =
   /** Only for a reschedule request's expiry, which fires once and checks the request itself. */
   | { type: 'schedule'; schedule: OneTimeSchedule }
   | { type: 'unschedule'; name: string }
-  | ReissueEffect;
+  | ReissueEffect
+  /** A domain event for the org's webhooks and the event bus (shared/domain/events). */
+  | EventEffect;
 
 /**
  * Details every upcoming session's invitation shows changed (the practice's or a program's name):

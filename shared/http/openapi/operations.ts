@@ -6,6 +6,7 @@ import { introCallOperations } from './operations/intro-calls';
 import { outcomeOperations } from './operations/outcomes';
 import { programOperations } from './operations/programs';
 import { systemOperations } from './operations/system';
+import { webhookOperations } from './operations/webhooks';
 import { workingTogetherOperations } from './operations/working-together';
 
 /**
@@ -21,4 +22,5 @@ export const operations: Record<RouteKey, OperationDoc> = {
   ...bookingOperations,
   ...outcomeOperations,
   ...introCallOperations,
+  ...webhookOperations,
 };

@@ -12,6 +12,8 @@ import { countMissed } from '../analytics/count-sessions';
 import { stageEffects } from '../outbox/relay';
 import { loadBooking, requireConfirmed, type BookingScope, type SessionDeps, type ProgramRef, syncSessionSchedules } from './booking-deps';
 import { bookingView } from './booking-view';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData } from '../../domain/events/event-data';
 
 /**
  * Joining opens 15 minutes before the start and closes at the end. Each side's first join is
@@ -85,6 +87,7 @@ export async function recordNoShow(deps: SessionDeps, scope: Pick<BookingScope, 
     ...sessionMailEffects(missed, { kind: 'no_show' }),
     // The automatic check runs from the last schedule: nothing is left to remove.
     ...(by === 'coach' ? [syncSessionSchedules(booking)] : []),
+    domainEvent('booking.no_show', booking.orgId, bookingEventData(missed), nowMs),
   ]);
   await tx.commit();
   return missed;

@@ -15,6 +15,8 @@ import { requireScope, type BookingDeps, type ProgramRef, syncSessionSchedules }
 import { bookingView } from './booking-view';
 import { joinHashes } from '../../domain/bookings/join-link';
 import { busyAround, calendarEntryFor, countedWeek, packageLimitReached, requireOfferedTime, requirePackage, slotUnavailable, weeklyLimitReached } from './session-time';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData } from '../../domain/events/event-data';
 
 const MAX_ATTEMPTS = 6;
 
@@ -92,6 +94,7 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
       ...sessionMailEffects(booking, { kind: 'booked', stampedAt: nowMs }),
       syncSessionSchedules(booking),
+      domainEvent('booking.created', booking.orgId, bookingEventData(booking), nowMs),
     ]);
 
     try {

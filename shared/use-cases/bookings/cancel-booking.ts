@@ -13,6 +13,8 @@ import { stageEffects } from '../outbox/relay';
 import { loadBooking, requireConfirmed, type ProgramRef, type SessionDeps, syncSessionSchedules } from './booking-deps';
 import { addReleaseHold } from './move-booking';
 import { bookingView } from './booking-view';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData } from '../../domain/events/event-data';
 
 /**
  * Cancels a session in one transaction: the booking's new state, its calendar entry and time locks
@@ -52,7 +54,7 @@ export async function cancelBooking(deps: SessionDeps, caller: Caller, ref: Prog
       if (booking.weekKey) tx.add(deps.bookings.giveBackToWeekItem(counterRef, booking.weekKey), 'week');
     }
     countCancelled(deps, tx, booking, creditReturned);
-    const effects: OutboxEffect[] = [...sessionMailEffects(cancelled, { kind: 'cancelled', stampedAt: nowMs }), syncSessionSchedules(booking)];
+    const effects: OutboxEffect[] = [...sessionMailEffects(cancelled, { kind: 'cancelled', stampedAt: nowMs }), syncSessionSchedules(booking), domainEvent('booking.cancelled', booking.orgId, bookingEventData(cancelled), nowMs)];
     if (booking.pendingRequestId) {
       // A request to move the session dies with it: its held time is released too.
       const { request } = await deps.context({ ...ref, requestId: booking.pendingRequestId });

@@ -17,6 +17,8 @@ import { loadBooking, requireConfirmed, requireScope, type BookingDeps, type Boo
 import { bookingView } from './booking-view';
 import { addMove, addReleaseHold, blocksToHold } from './move-booking';
 import { busyAround, countedWeek, requireOfferedTime, slotUnavailable, weeklyLimitReached, type SessionTime } from './session-time';
+import { domainEvent } from '../../domain/events/domain-event';
+import { bookingEventData, rescheduleRequestEventData } from '../../domain/events/event-data';
 
 export type RescheduleDeps = BookingDeps;
 
@@ -76,6 +78,7 @@ export async function rescheduleBooking(deps: RescheduleDeps, caller: Caller, re
       effects.push(
         ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: scope.role, previousStart: booking.start, previousEnd: booking.end, reason: input.reason ?? null, viaRequest: false }, stampedAt: nowMs }),
         syncSessionSchedules(moved),
+        domainEvent('booking.rescheduled', moved.orgId, movedEventData(moved, booking, scope.role, false), nowMs),
       );
       stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), effects);
       await tx.commit();
@@ -144,6 +147,7 @@ async function addRequest(deps: RescheduleDeps, tx: WriteTransaction, scope: Boo
   stageEffects(deps, tx, keys.programPartition(booking.orgId, booking.programId), [
     ...sessionMailEffects(booking, { kind: 'reschedule_requested', request: freezeRequest(request) }),
     { type: 'schedule', schedule: { name: expiryScheduleName(request.requestId), at: request.expiresAt, target: 'rescheduleExpiry', payload: { ...expiry } } },
+    domainEvent('reschedule_request.created', request.orgId, rescheduleRequestEventData(request), nowMs),
   ]);
   return request;
 }
@@ -189,6 +193,8 @@ export async function approveRescheduleRequest(deps: SessionDeps, caller: Caller
     ...sessionMailEffects(moved, { kind: 'rescheduled', change: { by: 'client', previousStart: booking.start, previousEnd: booking.end, reason: request.reason, viaRequest: true }, stampedAt: nowMs }),
     syncSessionSchedules(moved),
     { type: 'unschedule', name: expiryScheduleName(request.requestId) },
+    domainEvent('reschedule_request.decided', request.orgId, rescheduleRequestEventData({ ...request, status: 'approved' }), nowMs),
+    domainEvent('booking.rescheduled', moved.orgId, movedEventData(moved, booking, 'client', true), nowMs),
   ]);
   await commitDecision(tx);
   return { ...requestView({ ...request, status: 'approved', decidedAt: formatInstant(nowMs), decisionReason: reason ?? null }, now), booking: bookingView(moved, now) };
@@ -219,6 +225,7 @@ export async function closeRequest(
   stageEffects(deps, tx, keys.programPartition(request.orgId, request.programId), [
     ...sessionMailEffects(booking, { kind: 'request_closed', request: freezeRequest(request), outcome, reason }),
     ...addReleaseHold(deps, tx, request),
+    domainEvent(outcome === 'expired' ? 'reschedule_request.expired' : 'reschedule_request.decided', request.orgId, rescheduleRequestEventData({ ...request, status: outcome }), nowMs),
   ]);
   return tx;
 }
@@ -233,3 +240,12 @@ async function commitDecision(tx: WriteTransaction): Promise<void> {
     throw conflict('concurrent_update', 'The session changed meanwhile; look at it again before deciding.');
   }
 }
+
+/** A moved session's event: the session as it is now, and where it was. */
+const movedEventData = (moved: Booking, before: Booking, by: 'coach' | 'client', viaRequest: boolean) => ({
+  ...bookingEventData(moved),
+  previousStart: minutesToInstant(before.start),
+  previousEnd: minutesToInstant(before.end),
+  movedBy: by,
+  viaRequest,
+});

@@ -14,6 +14,8 @@ import { busyAround, slotUnavailable, requireOfferedTime } from '../bookings/ses
 import { stageEffects } from '../outbox/relay';
 import { calendarEntryForIntroCall, introCallParties, manageTokenOf, requireWithinLimit, type IntroCallDeps } from './intro-call-deps';
 import { prospectIntroCallView } from './intro-call-view';
+import { domainEvent } from '../../domain/events/domain-event';
+import { introCallEventData } from '../../domain/events/event-data';
 
 const MAX_ATTEMPTS = 6;
 
@@ -90,6 +92,7 @@ export async function bookIntroCall(deps: IntroCallDeps, orgId: string, input: B
     stageEffects(deps, tx, keys.introPartition(orgId), [
       ...emailEffects(introCallBookedEmails(call, introCallParties(org, deps, manageTokenOf(call, secret)), nowMs)),
       syncSchedules({ kind: 'introCall', orgId: call.orgId, introCallId: call.introCallId }),
+      domainEvent('intro_call.booked', call.orgId, introCallEventData(call), nowMs),
     ]);
 
     try {

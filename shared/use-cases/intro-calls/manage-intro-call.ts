@@ -16,6 +16,8 @@ import { requireCoach, type OrgReader } from '../orgs/access';
 import { stageEffects } from '../outbox/relay';
 import { calendarEntryForIntroCall, introCallParties, requireWithinLimit, type IntroCallChangeDeps, type IntroCallDeps } from './intro-call-deps';
 import { coachIntroCallView, prospectIntroCallView } from './intro-call-view';
+import { domainEvent } from '../../domain/events/domain-event';
+import { introCallEventData } from '../../domain/events/event-data';
 
 const ATTEMPTS = 4;
 
@@ -82,6 +84,7 @@ async function tryCancel(deps: IntroCallChangeDeps, org: Org, call: IntroCall, b
   stageEffects(deps, tx, keys.introPartition(call.orgId), [
     ...emailEffects(introCallCancelledEmails(cancelled, introCallParties(org, deps, token), nowMs)),
     syncSchedules({ kind: 'introCall', orgId: call.orgId, introCallId: call.introCallId }),
+    domainEvent('intro_call.cancelled', call.orgId, introCallEventData(cancelled), nowMs),
   ]);
   try {
     await tx.commit();

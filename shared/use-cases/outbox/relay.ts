@@ -3,6 +3,7 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
+import type { EventEffect } from '../../domain/events/domain-event';
 import { effectKey, isMail, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
 import type { SessionMailEffect } from '../../domain/outbox/session-mail';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
@@ -19,6 +20,8 @@ export interface RelayDeps {
   clock: Clock;
   /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
   reissue: (effect: ReissueEffect) => Promise<unknown>;
+  /** Publishes a domain event: webhooks (use-cases/webhooks) and the event bus. */
+  events: (effect: EventEffect) => Promise<unknown>;
   /**
    * Renders a session email from the records as they are now and what the effect froze
    * (render-session-mail.ts). Absent only where no entry holds one (the outbox's own tests).
@@ -193,6 +196,9 @@ async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'e
       return;
     case 'reissue_invites':
       await deps.reissue(effect);
+      return;
+    case 'domain_event':
+      await deps.events(effect);
       return;
   }
 }

@@ -15,6 +15,7 @@ import type { Caller } from '../../http/http-event';
 import type { ReviewBody } from '../../http/schemas/outcomes';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { requireClientRole, requireCoachRole, roleIn } from '../programs/access';
+import { domainEvent } from '../../domain/events/domain-event';
 
 export interface ReviewDeps extends StagingDeps {
   programs: Pick<ProgramsRepository, 'get'>;
@@ -110,6 +111,11 @@ export async function writeReview(deps: ReviewDeps, caller: Caller, ref: Ref, in
     const tx = deps.transaction().add(deps.reviews.putReviewItem(ref.orgId, ref.programId, review), 'review');
     if (scope.request && reviewRequestStatusAt(scope.request, nowMs) === 'open') tx.add(deps.reviews.answerRequestItem(ref.orgId, ref.programId, scope.request, now), 'request');
     for (const item of deps.stats.deltaItems(ref.orgId, ref.programId, reviewWritten(earlier, review))) tx.add(item, 'stats');
+    if (!earlier) {
+      stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [
+        domainEvent('review.created', ref.orgId, { programId: ref.programId, clientUserId: caller.userId, rating: review.rating, createdAt: review.createdAt }, nowMs),
+      ]);
+    }
     try {
       await tx.commit();
       return { created: !earlier, review: reviewView(review) };

@@ -20,6 +20,7 @@ import type { Clock } from '../../runtime/clock';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessProgram, requireCoachRole } from './access';
 import { countAgainstQuota, throwIfQuotaReached, type QuotaDeps } from '../user-quotas';
+import { domainEvent } from '../../domain/events/domain-event';
 
 export const INVITE_VALID_DAYS = 14;
 
@@ -143,7 +144,10 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
     .add(deps.invites.acceptItem(invite, caller.userId, now), 'invite')
     .add(deps.programs.bindClientItem(orgId, programId, client, now), 'program')
     .add(deps.orgs.clientMembershipItem(caller.userId, orgId, programId), 'membership');
-  stageEffects(deps, tx, keys.programPartition(orgId, programId), [{ type: 'email', message: notice }]);
+  stageEffects(deps, tx, keys.programPartition(orgId, programId), [
+    { type: 'email', message: notice },
+    domainEvent('program.client_joined', orgId, { programId, clientUserId: caller.userId, clientEmail: caller.email, joinedAt: now }, nowMs),
+  ]);
   try {
     await retryOnConflict(() => tx.commit());
   } catch (error) {

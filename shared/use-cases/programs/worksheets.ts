@@ -1,6 +1,7 @@
 import { conflict, notFound, validationFailed } from '../../domain/errors';
 import { outcomeOf, type WorksheetOutcome } from '../../domain/outcomes/outcome-questions';
-import { emailEffects } from '../../domain/outbox/outbox-entry';
+import { emailEffects, type OutboxEffect } from '../../domain/outbox/outbox-entry';
+import { clientOf } from '../../domain/people/person';
 import { isWorksheet, type Program } from '../../domain/programs/program';
 import { findActivity, questionsOf } from '../../domain/programs/structure-edits';
 import { answerViolations, keptAnswers } from '../../domain/programs/worksheet';
@@ -17,6 +18,7 @@ import { ninetyDayReflectionEmail } from '../../emails/outcome-emails';
 import { stageEffects, type StagingDeps } from '../outbox/relay';
 import { accessFullProgram, requireClientRole } from './access';
 import { activityView, visibleTo } from './program-view';
+import { domainEvent } from '../../domain/events/domain-event';
 
 export interface WorksheetDeps extends StagingDeps {
   programs: Pick<ProgramsRepository, 'getFull'>;
@@ -65,24 +67,32 @@ export async function answerWorksheet(deps: WorksheetDeps, caller: Caller, ref: 
     .transaction()
     .add(deps.worksheets.putItem(ref.orgId, ref.programId, activityId, kept, now), 'response')
     .add(deps.outcomes.recordItem(ref.orgId, ref.programId, outcome), 'outcome');
-  if (kind === 'reflection_90_day' && !earlier) await tellCoachOfReflection(deps, tx, full.program, outcome);
+  const submitted = domainEvent(
+    'worksheet.submitted',
+    ref.orgId,
+    { programId: ref.programId, activityId, moduleId: found.module.moduleId, kind, firstSubmission: !earlier, submittedAt: now },
+    deps.clock.now(),
+  );
+  const emails = kind === 'reflection_90_day' && !earlier ? await reflectionEmails(deps, full.program, outcome) : [];
+  stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [...emails, submitted]);
   await tx.commit();
   return { activityId, response: responseView({ answers: kept, submittedAt: earlier?.submittedAt ?? now, updatedAt: now }) };
 }
 
 /**
- * The first time the client completes the 90-day reflection, the coach hears of it with the
+ * The first time the client completes the 90-day reflection, the coach is to hear of it with the
  * satisfaction before and after, and the links to the report and the chart for the final session.
  */
-async function tellCoachOfReflection(deps: WorksheetDeps, tx: WriteTransaction, program: Program, final: WorksheetOutcome) {
+async function reflectionEmails(deps: WorksheetDeps, program: Program, final: WorksheetOutcome): Promise<OutboxEffect[]> {
   const [org, outcomes] = await Promise.all([deps.orgs.get(program.orgId), deps.outcomes.all(program.orgId, program.programId)]);
-  if (!org) return;
+  if (!org) return [];
   const intake = outcomes.find((o) => o.kind === 'intake');
-  stageEffects(deps, tx, keys.programPartition(program.orgId, program.programId), emailEffects([
+  return emailEffects([
     ninetyDayReflectionEmail({
       practice: brandingOf(org),
       to: org.coachEmail,
-      clientLabel: program.client?.email ?? 'Your client',
+      // The name the client gave (PATCH /me), as every other email shows them; their address otherwise.
+      clientLabel: program.client ? clientOf(program.client, org.timeZone).name : 'Your client',
       orgId: program.orgId,
       programId: program.programId,
       orgName: org.name,
@@ -91,5 +101,5 @@ async function tellCoachOfReflection(deps: WorksheetDeps, tx: WriteTransaction, 
       final: final.rating,
       appUrl: deps.appUrl,
     }),
-  ]));
+  ]);
 }

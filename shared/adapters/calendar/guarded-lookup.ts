@@ -1,0 +1,25 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import { isAllowedAddress, type FetchPolicy } from './address-policy';
+
+/**
+ * A DNS lookup for outgoing requests (calendar feeds, webhooks) that refuses a host unless every
+ * address it resolves to is allowed by the policy. It runs at connect time, inside the request, so
+ * DNS cannot answer one address to a check and another to the connection (rebinding).
+ */
+export function guardedLookup(policy: FetchPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 4);
+      const list = (addresses as unknown as LookupAddress[]) ?? [];
+      const allowed = list.filter((a) => isAllowedAddress(a.address, policy));
+      if (allowed.length === 0 || allowed.length !== list.length) {
+        return callback(Object.assign(new Error('blocked address'), { code: 'EBLOCKED' }), '', 4);
+      }
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
+      const first = allowed[0] as LookupAddress;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
