@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import type { HttpEvent, HttpResult } from '../shared/http/http-event';
 import { routes, type ApiFunctionName, type RouteSpec } from '../shared/http/routes';
-import { zodDetails } from '../shared/http/zod-details';
+import { edgeParse, zodDetails } from '../shared/http/zod-details';
 import { formatInstant } from '../shared/domain/time/instant';
 import type { WireRequest, WireResponse } from './aws-wire';
 import { docsAssets, docsHtml, docsInitScript, readDocsAsset } from './docs-page';
@@ -303,7 +303,7 @@ function parseJson<T>(body: string, schema: z.ZodType<T>): { data: T } | { error
   } catch {
     return { error: json(400, { error: { code: 'validation_failed', message: 'The body is not valid JSON.', details: [{ field: 'body', message: 'The body is not valid JSON.' }] } }) };
   }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, edgeParse);
   if (!parsed.success) {
     return { error: json(400, { error: { code: 'validation_failed', message: 'Some fields are missing or invalid.', details: zodDetails(parsed.error.issues) } }) };
   }

@@ -1,6 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { actionItemPath, actionItemsQuery, modulePath, newActionItemBody, patchActionItemBody, programPath } from '../../shared/http/schemas/programs';
+import { actionItemsQuery, newActionItemBody, patchActionItemBody } from '../../shared/http/schemas/action-items';
+import { actionItemPath, modulePath, programPath } from '../../shared/http/schemas/paths';
 import { actionItemsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { addActionItem, deleteActionItem, listActionItems, updateActionItem } from '../../shared/use-cases/programs/action-items';
 

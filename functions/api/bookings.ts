@@ -1,7 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { bookingBody, bookingPath, bookingsQuery, cancelBody } from '../../shared/http/schemas/bookings';
-import { programPath } from '../../shared/http/schemas/programs';
+import { bookingPath, programPath, requestPath } from '../../shared/http/schemas/paths';
+import { bookingBody, bookingsQuery, cancelBody } from '../../shared/http/schemas/bookings';
 import { sessionDeps } from '../../shared/runtime/session-deps';
 import { bookingsRepository, clock, programsRepository } from '../../shared/runtime/deps';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
@@ -9,7 +9,7 @@ import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getBooking, listBookings } from '../../shared/use-cases/bookings/read-bookings';
 import { approveRescheduleRequest, listRescheduleRequests, rejectRescheduleRequest, rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { reply } from '../../shared/http/reply';
-import { decisionBody, requestPath, requestsQuery, rescheduleBody } from '../../shared/http/schemas/lifecycle';
+import { decisionBody, requestsQuery, rescheduleBody } from '../../shared/http/schemas/lifecycle';
 
 const readDeps = () => ({ programs: programsRepository(), bookings: bookingsRepository(), clock: clock() });
 

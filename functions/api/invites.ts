@@ -1,6 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { acceptInviteBody, inviteBody, invitePath, programPath } from '../../shared/http/schemas/programs';
+import { programPath } from '../../shared/http/schemas/paths';
+import { acceptInviteBody, inviteBody, invitePath } from '../../shared/http/schemas/invites';
 import { config } from '../../shared/runtime/config';
 import {
   clock,

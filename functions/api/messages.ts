@@ -1,7 +1,8 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { programPath } from '../../shared/http/schemas/paths';
 import { pageQuery } from '../../shared/http/schemas/common';
-import { messageBody, programPath } from '../../shared/http/schemas/programs';
+import { messageBody } from '../../shared/http/schemas/messages';
 import { config } from '../../shared/runtime/config';
 import { clock, messagesRepository, orgsRepository, outboxRepository, programsRepository, rateLimitsRepository, transaction } from '../../shared/runtime/deps';
 import { listMessages, postMessage } from '../../shared/use-cases/programs/messages';

@@ -1,18 +1,8 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { activityPath, modulePath, programPath, templatePath } from '../../shared/http/schemas/paths';
 import { orgPath, pageQuery } from '../../shared/http/schemas/common';
-import {
-  activityPath,
-  createProgramBody,
-  homepageBody,
-  modulePath,
-  newModuleBody,
-  patchProgramBody,
-  programPath,
-  renameModuleBody,
-  templateBody,
-  templatePath,
-} from '../../shared/http/schemas/programs';
+import { createProgramBody, homepageBody, newModuleBody, patchProgramBody, renameModuleBody, templateBody } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
 import {
   bookingsRepository,

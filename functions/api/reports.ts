@@ -1,7 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { programPath } from '../../shared/http/schemas/paths';
 import { textReply } from '../../shared/http/reply';
-import { programPath } from '../../shared/http/schemas/programs';
 import { clock, outcomesRepository } from '../../shared/runtime/deps';
 import { getProgramReport, getProgressChart } from '../../shared/use-cases/outcomes/program-report';
 

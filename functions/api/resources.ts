@@ -1,7 +1,8 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
 import { pageQuery } from '../../shared/http/schemas/common';
-import { programPath, resourceBody, resourcePath } from '../../shared/http/schemas/programs';
+import { programPath, resourcePath } from '../../shared/http/schemas/paths';
+import { resourceBody } from '../../shared/http/schemas/resources';
 import { clock, programsRepository, resourcesRepository } from '../../shared/runtime/deps';
 import { addResource, deleteResource, listResources } from '../../shared/use-cases/programs/resources';
 

@@ -1,8 +1,8 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
+import { programPath } from '../../shared/http/schemas/paths';
 import { reply } from '../../shared/http/reply';
 import { reviewBody } from '../../shared/http/schemas/outcomes';
-import { programPath } from '../../shared/http/schemas/programs';
 import { config } from '../../shared/runtime/config';
 import { clock, outboxRepository, programsRepository, reviewsRepository, statsRepository, transaction } from '../../shared/runtime/deps';
 import { listReviews, requestReview, writeReview } from '../../shared/use-cases/outcomes/reviews';

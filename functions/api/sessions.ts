@@ -1,6 +1,6 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { bookingPath } from '../../shared/http/schemas/bookings';
+import { bookingPath } from '../../shared/http/schemas/paths';
 import { notesBody } from '../../shared/http/schemas/lifecycle';
 import { sessionDeps } from '../../shared/runtime/session-deps';
 import { bookingsRepository, clock, programsRepository, sessionNotesRepository } from '../../shared/runtime/deps';

@@ -1,6 +1,7 @@
 import { apiFunction } from '../../shared/http/api-function';
 import { apiRoute } from '../../shared/http/api-route';
-import { activityPath, responseBody } from '../../shared/http/schemas/programs';
+import { activityPath } from '../../shared/http/schemas/paths';
+import { responseBody } from '../../shared/http/schemas/worksheets';
 import { config } from '../../shared/runtime/config';
 import { clock, orgsRepository, outboxRepository, outcomesRepository, programsRepository, transaction, worksheetsRepository } from '../../shared/runtime/deps';
 import { answerWorksheet, getActivity } from '../../shared/use-cases/programs/worksheets';

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Caller, HttpEvent, HttpResult } from './http-event';
 import { callerContext, type WithCaller } from './middleware/caller-context';
 import { errorMapper } from './middleware/error-mapper';
 import { parseInput, type WithInput } from './middleware/parse-input';
 import { toHttpResult } from './reply';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface RouteRequest<B, P, Q, C> {
   body: B;
@@ -37,7 +37,7 @@ interface Spec<B, P, Q, Public extends boolean> {
 export interface RouteHandler {
   (event: HttpEvent, context: Context): Promise<HttpResult>;
   /** What the route parses and answers by default; the OpenAPI test holds the document to these. */
-  readonly spec?: { body?: z.ZodType; path?: z.ZodType; query?: z.ZodType; public: boolean; status: number };
+  readonly spec?: { body?: z.core.$ZodType; path?: z.core.$ZodType; query?: z.core.$ZodType; public: boolean; status: number };
 }
 
 /**
@@ -45,9 +45,9 @@ export interface RouteHandler {
  *   apiRoute({ path, body, status: 201 }, ({ caller, body }) => createThing(deps(), caller, body))
  */
 export function apiRoute<
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
+  B extends z.core.$ZodType | undefined = undefined,
+  P extends z.core.$ZodType | undefined = undefined,
+  Q extends z.core.$ZodType | undefined = undefined,
   Public extends boolean = false,
 >(
   spec: Spec<B, P, Q, Public>,

@@ -6,6 +6,6 @@ import { log } from './log';
  * and the schedules it makes log under the id of the request that caused them.
  */
 export const currentCorrelationId = (): string | undefined => {
-  const id = log.getPersistentLogAttributes().correlationId;
+  const id = log.currentKeys().correlationId;
   return typeof id === 'string' ? id : undefined;
 };

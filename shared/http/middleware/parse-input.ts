@@ -1,13 +1,13 @@
 import type middy from '@middy/core';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { notFound, payloadTooLarge, validationFailed } from '../../domain/errors';
 import type { HttpEvent, HttpResult } from '../http-event';
-import { zodDetails } from '../zod-details';
+import { edgeParse, zodDetails } from '../zod-details';
 
 export interface InputSchemas {
-  body?: z.ZodType;
-  path?: z.ZodType;
-  query?: z.ZodType;
+  body?: core.$ZodType;
+  path?: core.$ZodType;
+  query?: core.$ZodType;
   /** Refuse bodies larger than this (bytes) with 413 before reading them. */
   maxBodyBytes?: number;
 }
@@ -25,19 +25,19 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
       const input: WithInput['input'] = { body: undefined, path: undefined, query: undefined };
 
       if (schemas.path) {
-        const parsed = schemas.path.safeParse(event.pathParameters ?? {});
+        const parsed = safeParse(schemas.path, event.pathParameters ?? {}, edgeParse);
         if (!parsed.success) throw notFound();
         input.path = parsed.data;
       }
       if (schemas.query) {
-        const parsed = schemas.query.safeParse(event.queryStringParameters ?? {});
+        const parsed = safeParse(schemas.query, event.queryStringParameters ?? {}, edgeParse);
         if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, 'query'));
         input.query = parsed.data;
       }
       if (schemas.maxBodyBytes !== undefined && bodyBytes(event) > schemas.maxBodyBytes) throw payloadTooLarge(schemas.maxBodyBytes);
       if (schemas.body) {
         const body = readJsonBody(event);
-        const parsed = schemas.body.safeParse(body);
+        const parsed = safeParse(schemas.body, body, edgeParse);
         if (!parsed.success) {
           if (body === undefined) throw validationFailed([{ field: 'body', message: 'A JSON body is required.' }]);
           throw validationFailed(zodDetails(parsed.error.issues));

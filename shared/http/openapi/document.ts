@@ -109,7 +109,7 @@ function operation(route: RouteSpec, doc: OperationDoc): ZodOpenApiOperationObje
     ...(request?.body
       ? {
           requestBody: {
-            required: !request.body.safeParse(undefined).success,
+            required: !z.safeParse(request.body, undefined).success,
             content: { 'application/json': { schema: request.body, ...(request.example !== undefined ? { example: request.example } : {}) } },
           },
         }

@@ -35,11 +35,11 @@ export interface OperationDoc {
   description: string;
   tags: readonly string[];
   request?: {
-    path?: z.ZodType;
-    query?: z.ZodType;
+    path?: z.core.$ZodType;
+    query?: z.core.$ZodType;
     /** Request headers the route reads (documentation only: handlers read them from the event). */
     headers?: z.ZodObject;
-    body?: z.ZodType;
+    body?: z.core.$ZodType;
     /** A valid body; required with a body. */
     example?: unknown;
     /** A valid query; required when the query has required parameters. */

@@ -1,19 +1,16 @@
-import * as z from 'zod';
-import { id, instant } from './common';
-import { programPath } from './programs';
+import * as z from 'zod/mini';
+import { instant, nonBlank, pageCursor, pageLimit } from './common';
 
-const packageId = z.enum(['coaching', 'quick_check_in']);
+const packageId = z._default(z.enum(['coaching', 'quick_check_in']), 'coaching');
 
-export const availabilityQuery = z.strictObject({ packageId: packageId.default('coaching'), from: instant, to: instant });
+export const availabilityQuery = z.strictObject({ packageId, from: instant, to: instant });
 
-export const bookingBody = z.strictObject({ packageId: packageId.default('coaching'), start: instant });
+export const bookingBody = z.strictObject({ packageId, start: instant });
 
-export const bookingPath = programPath.extend({ bookingId: id });
-
-export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() }).optional();
+export const cancelBody = z.optional(z.strictObject({ reason: z.optional(nonBlank(1000)) }));
 
 export const bookingsQuery = z.strictObject({
-  status: z.enum(['confirmed', 'cancelled', 'no_show', 'completed']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z.string().max(2000).optional(),
+  status: z.optional(z.enum(['confirmed', 'cancelled', 'no_show', 'completed'])),
+  limit: pageLimit,
+  cursor: pageCursor,
 });

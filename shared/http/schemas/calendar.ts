@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { nonBlank } from './common';
 
-export const connectCalendarBody = z.strictObject({ icsUrl: z.string().trim().min(1).max(2000) });
+export const connectCalendarBody = z.strictObject({ icsUrl: nonBlank(2000) });
 
 /** The feed's secret in the URL is the credential; a malformed one names nothing. */
-export const feedPath = z.object({ feedToken: z.string().min(10).max(200) });
+export const feedPath = z.object({ feedToken: z.string().check(z.minLength(10), z.maxLength(200)) });

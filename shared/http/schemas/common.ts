@@ -1,59 +1,80 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ID_PATTERN } from '../../domain/ids';
 import { normalizeAddress } from '../../domain/people/person';
 import { parseInstant } from '../../domain/time/instant';
 import { isValidDate, isValidZone, parseTimeOfDay } from '../../domain/time/wall-clock';
 
+/*
+ * The request schemas are written with zod/mini: the same validator core as `zod`, without the
+ * chainable methods classic zod attaches to every schema it builds. Building the schemas is work
+ * each Lambda does at cold start, and with mini it costs a fraction (see README, Cold starts).
+ */
+
 /** A path id. A malformed one is answered with 404 by the parser, since it names nothing. */
-export const id = z.string().regex(ID_PATTERN);
+export const id = z.string().check(z.regex(ID_PATTERN));
 
-export const timeZone = z.string().refine(isValidZone, { error: 'Use an IANA time zone name, such as Europe/London.' });
+export const timeZone = z.string().check(z.refine(isValidZone, { error: 'Use an IANA time zone name, such as Europe/London.' }));
 
-export const timeOfDay = z.string().refine((v) => parseTimeOfDay(v) !== null, { error: 'Use HH:mm between 00:00 and 24:00.' });
+export const timeOfDay = z.string().check(z.refine((v) => parseTimeOfDay(v) !== null, { error: 'Use HH:mm between 00:00 and 24:00.' }));
+
+/** A string read into another value by `read`, which answers null for what it cannot read. */
+export const readString = <T>(read: (value: string) => T | null, error: string) =>
+  z.pipe(
+    z.string(),
+    z.transform((value: string, ctx): T => {
+      const out = read(value);
+      if (out === null) {
+        ctx.issues.push({ code: 'custom', message: error, input: value });
+        return z.NEVER;
+      }
+      return out;
+    }),
+  );
 
 /**
  * An ISO-8601 instant with its offset, as epoch milliseconds: THE instant of every route. One that
  * does not exist (30 February, 24:30) is refused, never rolled over into another day.
  */
-export const instant = z.string().transform((value, ctx) => {
-  const ms = parseInstant(value);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.' });
-    return z.NEVER;
-  }
-  return ms;
-}).meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' });
+export const instant = readString(parseInstant, 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.').check(
+  z.meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' }),
+);
 
-export const calendarDate = z.string().refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' });
+export const calendarDate = z.string().check(z.refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' }));
 
-export const nonBlank = (max: number) => z.string().trim().min(1).max(max);
+/** Text trimmed, then at least one and at most `max` characters (UTF-16 units). */
+export const nonBlank = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** An email address as SES delivers it; stored normalized (see normalizeAddress). */
-export const emailAddress = z.string().transform((value, ctx) => {
-  const address = normalizeAddress(value);
-  if (!address) ctx.addIssue({ code: 'custom', message: 'Use an email address, such as jane@example.com.' });
-  return address ?? value;
-});
+export const emailAddress = readString(normalizeAddress, 'Use an email address, such as jane@example.com.');
 
 /**
  * A name or title: one line. Line breaks and other control characters are refused, because names
  * travel into email headers and calendar files, where a line break starts something new.
  */
 export const singleLine = (max: number) =>
-  nonBlank(max).refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: 'Use one line of text, without line breaks or control characters.' });
+  nonBlank(max).check(z.refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: 'Use one line of text, without line breaks or control characters.' }));
 
 /** Free text that may run over lines (a signature), but carries no other control characters. */
 export const multiLine = (max: number) =>
-  z.string().trim().max(max).refine((v) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(v), { error: 'Remove control characters.' });
+  z.string().check(z.trim(), z.maxLength(max), z.refine((v) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(v), { error: 'Remove control characters.' }));
 
-export const httpsUrl = z
-  .url({ protocol: /^https$/, error: 'Use an https:// address.' })
-  .max(2000);
+export const httpsUrl = z.url({ protocol: /^https$/, error: 'Use an https:// address.' }).check(z.maxLength(2000));
 
-export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z.string().max(2000).optional(),
-});
+/**
+ * A whole number in [min, max]; `coerce` for query strings, which arrive as text. `notWhole` and
+ * `outOfRange` replace the standard sentences where a field has a better one.
+ */
+export const wholeNumber = (min: number, max: number, options: { coerce?: boolean; notWhole?: string; outOfRange?: string } = {}) =>
+  (options.coerce ? z.coerce.number() : z.number()).check(
+    z.int({ error: options.notWhole }),
+    z.minimum(min, { error: options.outOfRange }),
+    z.maximum(max, { error: options.outOfRange }),
+  );
+
+export const pageLimit = z.optional(wholeNumber(1, 100, { coerce: true }));
+export const pageCursor = z.optional(z.string().check(z.maxLength(2000)));
+
+export const pageQuery = z.strictObject({ limit: pageLimit, cursor: pageCursor });
 
 export const orgPath = z.object({ orgId: id });
 
@@ -67,8 +88,9 @@ const CONTROL_BUT_LINES = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/u;
 export const plainText = (max: number, options: { multiline?: boolean } = {}) =>
   z
     .string()
-    .trim()
-    .min(1)
-    .refine((v) => [...v].length <= max, { error: `Use at most ${max} characters.` })
-    .refine((v) => !(options.multiline ? CONTROL_BUT_LINES : CONTROL).test(v), { error: 'Control and invisible formatting characters are not allowed.' });
-
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.refine((v) => [...v].length <= max, { error: `Use at most ${max} characters.` }),
+      z.refine((v) => !(options.multiline ? CONTROL_BUT_LINES : CONTROL).test(v), { error: 'Control and invisible formatting characters are not allowed.' }),
+    );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A per-person, per-session join link's token; its signature is checked by the use case. */
-export const joinLinkPath = z.object({ token: z.string().max(400) });
+export const joinLinkPath = z.object({ token: z.string().check(z.maxLength(400)) });

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_SCHEDULE_SETTINGS, SCHEDULE_LIMITS } from '../../domain/schedules/schedule';
 import { WEEKDAYS } from '../../domain/time/wall-clock';
-import { calendarDate, id, singleLine, timeOfDay, timeZone } from './common';
+import { calendarDate, id, singleLine, timeOfDay, timeZone, wholeNumber } from './common';
 
 const window = z.strictObject({ start: timeOfDay, end: timeOfDay });
 
@@ -9,7 +9,7 @@ const weeklyWindow = z.strictObject({ day: z.enum(WEEKDAYS), start: timeOfDay, e
 
 const override = z.strictObject({
   date: calendarDate,
-  intervals: z.array(window).max(SCHEDULE_LIMITS.intervalsPerOverride),
+  intervals: z.array(window).check(z.maxLength(SCHEDULE_LIMITS.intervalsPerOverride)),
 });
 
 const { bufferMinutes: buf, minimumNoticeMinutes: notice, slotIntervalMinutes: step, bookingHorizonDays: horizon } = SCHEDULE_LIMITS;
@@ -17,27 +17,26 @@ const { bufferMinutes: buf, minimumNoticeMinutes: notice, slotIntervalMinutes: s
 const fields = {
   name: singleLine(100),
   timeZone,
-  weekly: z.array(weeklyWindow).max(SCHEDULE_LIMITS.weeklyWindows),
-  overrides: z.array(override).max(SCHEDULE_LIMITS.overrides),
-  bufferMinutes: z.number().int().min(buf.min).max(buf.max).multipleOf(5),
-  minimumNoticeMinutes: z.number().int().min(notice.min).max(notice.max),
-  slotIntervalMinutes: z.number().int().min(step.min).max(step.max).multipleOf(5),
-  bookingHorizonDays: z.number().int().min(horizon.min).max(horizon.max),
+  weekly: z.array(weeklyWindow).check(z.maxLength(SCHEDULE_LIMITS.weeklyWindows)),
+  overrides: z.array(override).check(z.maxLength(SCHEDULE_LIMITS.overrides)),
+  bufferMinutes: wholeNumber(buf.min, buf.max).check(z.multipleOf(5)),
+  minimumNoticeMinutes: wholeNumber(notice.min, notice.max),
+  slotIntervalMinutes: wholeNumber(step.min, step.max).check(z.multipleOf(5)),
+  bookingHorizonDays: wholeNumber(horizon.min, horizon.max),
 };
 
 export const createScheduleBody = z.strictObject({
   ...fields,
-  overrides: fields.overrides.default([]),
-  bufferMinutes: fields.bufferMinutes.default(DEFAULT_SCHEDULE_SETTINGS.bufferMinutes),
-  minimumNoticeMinutes: fields.minimumNoticeMinutes.default(DEFAULT_SCHEDULE_SETTINGS.minimumNoticeMinutes),
-  slotIntervalMinutes: fields.slotIntervalMinutes.default(DEFAULT_SCHEDULE_SETTINGS.slotIntervalMinutes),
-  bookingHorizonDays: fields.bookingHorizonDays.default(DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays),
+  overrides: z._default(fields.overrides, []),
+  bufferMinutes: z._default(fields.bufferMinutes, DEFAULT_SCHEDULE_SETTINGS.bufferMinutes),
+  minimumNoticeMinutes: z._default(fields.minimumNoticeMinutes, DEFAULT_SCHEDULE_SETTINGS.minimumNoticeMinutes),
+  slotIntervalMinutes: z._default(fields.slotIntervalMinutes, DEFAULT_SCHEDULE_SETTINGS.slotIntervalMinutes),
+  bookingHorizonDays: z._default(fields.bookingHorizonDays, DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays),
 });
 
 export const patchScheduleBody = z
-  .strictObject(fields)
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' });
+  .partial(z.strictObject(fields))
+  .check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));
 
 export const schedulePath = z.object({ orgId: id, scheduleId: id });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SuppressionRepository } from '../../data/suppression-repository';
 import { formatInstant } from '../../domain/time/instant';
 import type { Clock } from '../../runtime/clock';
@@ -6,8 +6,8 @@ import type { Clock } from '../../runtime/clock';
 /** The parts of an SES event (configuration set → SNS) that decide a suppression. */
 export const sesFeedbackEvent = z.object({
   eventType: z.string(),
-  bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
-  complaint: z.object({ complaintFeedbackType: z.string().optional(), complainedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
+  bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
+  complaint: z.optional(z.object({ complaintFeedbackType: z.optional(z.string()), complainedRecipients: z.array(z.object({ emailAddress: z.string() })) })),
 });
 export type SesFeedbackEvent = z.output<typeof sesFeedbackEvent>;
 

@@ -1,6 +1,6 @@
-import { availabilityQuery, bookingBody, bookingPath, bookingsQuery, cancelBody } from '../../schemas/bookings';
-import { decisionBody, notesBody, requestPath, requestsQuery, rescheduleBody } from '../../schemas/lifecycle';
-import { programPath } from '../../schemas/programs';
+import { availabilityQuery, bookingBody, bookingsQuery, cancelBody } from '../../schemas/bookings';
+import { decisionBody, notesBody, requestsQuery, rescheduleBody } from '../../schemas/lifecycle';
+import { bookingPath, programPath, requestPath } from '../../schemas/paths';
 import type { OperationDoc } from '../operation';
 import { approvedRequest, availability, booking, joinLink, listOf, pendingReschedule, rescheduleRequest, sessionNotes } from '../response-schemas';
 

@@ -1,6 +1,6 @@
 import { orgPath } from '../../schemas/common';
 import { periodQuery, reviewBody } from '../../schemas/outcomes';
-import { programPath } from '../../schemas/programs';
+import { programPath } from '../../schemas/paths';
 import type { OperationDoc } from '../operation';
 import { orgAnalytics, programReport, review, reviewRequest, reviews } from '../outcome-responses';
 

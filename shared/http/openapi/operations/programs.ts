@@ -1,19 +1,7 @@
 import { orgPath, pageQuery } from '../../schemas/common';
-import {
-  acceptInviteBody,
-  activityPath,
-  createProgramBody,
-  homepageBody,
-  inviteBody,
-  invitePath,
-  modulePath,
-  newModuleBody,
-  patchProgramBody,
-  programPath,
-  renameModuleBody,
-  templateBody,
-  templatePath,
-} from '../../schemas/programs';
+import { acceptInviteBody, inviteBody, invitePath } from '../../schemas/invites';
+import { activityPath, modulePath, programPath, templatePath } from '../../schemas/paths';
+import { createProgramBody, homepageBody, newModuleBody, patchProgramBody, renameModuleBody, templateBody } from '../../schemas/programs';
 import type { OperationDoc } from '../operation';
 import { acceptedInvite, addedModule, createdProgram, homepage, invite, listOf, module, program, programSummary, publishResult, sessionTotal, template } from '../response-schemas';
 

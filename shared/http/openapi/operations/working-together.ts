@@ -1,17 +1,9 @@
 import { pageQuery } from '../../schemas/common';
-import {
-  actionItemPath,
-  actionItemsQuery,
-  activityPath,
-  messageBody,
-  modulePath,
-  newActionItemBody,
-  patchActionItemBody,
-  programPath,
-  resourceBody,
-  resourcePath,
-  responseBody,
-} from '../../schemas/programs';
+import { actionItemsQuery, newActionItemBody, patchActionItemBody } from '../../schemas/action-items';
+import { messageBody } from '../../schemas/messages';
+import { actionItemPath, activityPath, modulePath, programPath, resourcePath } from '../../schemas/paths';
+import { resourceBody } from '../../schemas/resources';
+import { responseBody } from '../../schemas/worksheets';
 import type { OperationDoc } from '../operation';
 import { actionItem, activityWithResponse, listOf, message, resource, savedResponse } from '../response-schemas';
 
