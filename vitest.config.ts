@@ -14,7 +14,8 @@ export default defineConfig({
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       { extends: true, test: { name: 'unit-utc', include: ['test/unit/**/*.test.ts'], env: { TZ: 'UTC' } } },
-      { extends: true, test: { name: 'unit-auckland', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Pacific/Auckland' } } },
+      // Chromium renders (*.chromium.test.ts) run once: they draw HTML whose content the other unit tests check under both zones.
+      { extends: true, test: { name: 'unit-auckland', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/**/*.chromium.test.ts'], env: { TZ: 'Pacific/Auckland' } } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.integration.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'] } },
       { extends: true, test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'] } },
