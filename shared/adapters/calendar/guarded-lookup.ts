@@ -23,3 +23,10 @@ export function guardedLookup(policy: FetchPolicy): LookupFunction {
   };
 }
 
+
+/** Why a guarded request could not connect, in words for the coach; `peer` names the other side. */
+export function unreachableReason(error: NodeJS.ErrnoException, peer: 'server' | 'receiver'): string {
+  if (error.code === 'EBLOCKED') return 'that address is on a private or local network';
+  if (error.code === 'ENOTFOUND') return 'the host name does not exist';
+  return `the ${peer} could not be reached`;
+}

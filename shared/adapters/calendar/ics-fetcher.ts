@@ -5,7 +5,7 @@ import { FEED_LIMITS } from '../../domain/calendar/busy-time';
 import type { FeedValidators, FetchedFeed } from '../../use-cases/calendar/calendar-source';
 import { calendarTooLarge, calendarUnreachable } from './feed-errors';
 import { allowedProtocols, isAllowedAddress, type FetchPolicy } from './address-policy';
-import { guardedLookup } from './guarded-lookup';
+import { guardedLookup, unreachableReason } from './guarded-lookup';
 
 const MAX_REDIRECTS = 3;
 
@@ -128,15 +128,7 @@ function get(url: URL, policy: FetchPolicy, limits: HopLimits): Promise<Hop> {
       res.on('aborted', () => fail(calendarUnreachable('the connection broke')));
     });
     limits.signal.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      const why =
-        error.code === 'EBLOCKED'
-          ? 'that address is on a private or local network'
-          : error.code === 'ENOTFOUND'
-            ? 'the host name does not exist'
-            : 'the server could not be reached';
-      fail(calendarUnreachable(why));
-    });
+    req.on('error', (error: NodeJS.ErrnoException) => fail(calendarUnreachable(unreachableReason(error, 'server'))));
     req.end();
   });
 }

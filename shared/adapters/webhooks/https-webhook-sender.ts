@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { guardedLookup } from '../calendar/guarded-lookup';
+import { guardedLookup, unreachableReason } from '../calendar/guarded-lookup';
 import type { FetchPolicy } from '../calendar/address-policy';
 import type { AttemptResult, WebhookSender } from '../../use-cases/webhooks/webhook-ports';
 import { webhookUrlProblem } from './webhook-address';
@@ -52,15 +52,7 @@ export class HttpsWebhookSender implements WebhookSender {
         },
       );
       const timer = setTimeout(() => finish({ ok: false, statusCode: null, error: `no answer within ${this.timeoutMs / 1000} seconds` }), this.timeoutMs);
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        const why =
-          error.code === 'EBLOCKED'
-            ? 'that address is on a private or local network'
-            : error.code === 'ENOTFOUND'
-              ? 'the host name does not exist'
-              : 'the receiver could not be reached';
-        finish({ ok: false, statusCode: null, error: why });
-      });
+      req.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, statusCode: null, error: unreachableReason(error, 'receiver') }));
       req.end(body);
     });
   }

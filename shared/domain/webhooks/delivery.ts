@@ -48,6 +48,21 @@ export interface WebhookDelivery {
   replayOf: string | null;
 }
 
+/** A delivery not yet attempted, due now: the first of an event, or a replay of an earlier one. */
+export const pendingDelivery = (
+  of: Pick<WebhookDelivery, 'orgId' | 'webhookId' | 'deliveryId' | 'eventId' | 'eventType' | 'body' | 'replayOf'>,
+  nowMs: number,
+): WebhookDelivery => ({
+  ...of,
+  status: 'pending',
+  attempts: 0,
+  log: [],
+  createdAt: formatInstant(nowMs),
+  lastAttemptAt: null,
+  nextAttemptAt: formatInstant(nowMs),
+  deliveredAt: null,
+});
+
 /**
  * Wait before retry number `attempts` (after that many failures): exponential, 1, 5, 25 minutes and
  * about 2 hours, then every 8 hours; up to a tenth more at random, so endpoints that failed together

@@ -3,7 +3,7 @@ import type { WebhooksRepository } from '../../data/webhooks-repository';
 import { eventBody, type DomainEvent } from '../../domain/events/domain-event';
 import { subscribesTo } from '../../domain/events/event-types';
 import { formatInstant } from '../../domain/time/instant';
-import { afterAttempt, DELIVERY_LEASE_MS, type WebhookDelivery } from '../../domain/webhooks/delivery';
+import { afterAttempt, DELIVERY_LEASE_MS, pendingDelivery, type WebhookDelivery } from '../../domain/webhooks/delivery';
 import { webhookHeaders } from '../../domain/webhooks/signature';
 import { signingSecrets, type WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
 import type { Clock } from '../../runtime/clock';
@@ -36,22 +36,10 @@ export async function fanOutEvent(deps: DeliveryDeps, event: DomainEvent): Promi
   const heldUntil = nowMs + DELIVERY_LEASE_MS;
   const created = await Promise.all(
     endpoints.map(async (endpoint) => {
-      const delivery: WebhookDelivery = {
-        orgId: event.orgId,
-        webhookId: endpoint.webhookId,
-        deliveryId: firstDeliveryId(event.id),
-        eventId: event.id,
-        eventType: event.type,
-        body,
-        status: 'pending',
-        attempts: 0,
-        log: [],
-        createdAt: formatInstant(nowMs),
-        lastAttemptAt: null,
-        nextAttemptAt: formatInstant(nowMs),
-        deliveredAt: null,
-        replayOf: null,
-      };
+      const delivery = pendingDelivery(
+        { orgId: event.orgId, webhookId: endpoint.webhookId, deliveryId: firstDeliveryId(event.id), eventId: event.id, eventType: event.type, body, replayOf: null },
+        nowMs,
+      );
       return (await deps.deliveries.create(delivery, heldUntil)) ? { delivery, endpoint } : null;
     }),
   );

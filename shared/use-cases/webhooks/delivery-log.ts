@@ -1,8 +1,7 @@
 import type { WebhookDeliveriesRepository } from '../../data/webhook-deliveries-repository';
 import { notFound } from '../../domain/errors';
 import { sortableId } from '../../domain/ids';
-import { formatInstant } from '../../domain/time/instant';
-import { DELIVERY_LEASE_MS, deliveryView, type DeliveryStatus, type WebhookDelivery } from '../../domain/webhooks/delivery';
+import { DELIVERY_LEASE_MS, deliveryView, pendingDelivery, type DeliveryStatus } from '../../domain/webhooks/delivery';
 import type { Caller } from '../../http/http-event';
 import { requireCoach, type OrgReader } from '../orgs/access';
 import { attemptDelivery, type DeliveryDeps } from './deliver-webhooks';
@@ -39,18 +38,7 @@ export async function replayDelivery(deps: DeliveryLogDeps, caller: Caller, ref:
   if (!original) throw notFound();
   const nowMs = deps.clock.now();
   const heldUntil = nowMs + DELIVERY_LEASE_MS;
-  const replay: WebhookDelivery = {
-    ...original,
-    deliveryId: `dlv_${sortableId(nowMs)}`,
-    status: 'pending',
-    attempts: 0,
-    log: [],
-    createdAt: formatInstant(nowMs),
-    lastAttemptAt: null,
-    nextAttemptAt: formatInstant(nowMs),
-    deliveredAt: null,
-    replayOf: original.deliveryId,
-  };
+  const replay = pendingDelivery({ ...original, deliveryId: `dlv_${sortableId(nowMs)}`, replayOf: original.deliveryId }, nowMs);
   await deps.deliveries.create(replay, heldUntil);
   return deliveryView(await attemptDelivery(deps, replay, endpoint, heldUntil));
 }
