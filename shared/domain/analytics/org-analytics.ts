@@ -6,8 +6,6 @@ import type { CountMetric } from './stats-delta';
 /** No session lasts longer than this: a day is settled once this long has passed since it ended. */
 export const LONGEST_SESSION_MINUTES = 180;
 
-export const MAX_PERIOD_DAYS = 366;
-
 /** A month's running sums, as stored. */
 export interface MonthSums {
   month: string;

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { zoneDayOf } from '../time/zone-day';
 import type { Money } from '../programs/program';
 import type { Review } from '../outcomes/review';
 
@@ -22,7 +22,7 @@ export const valueAttribute = (day: string, metric: CountMetric, currency: strin
 export const clientAttribute = (day: string, clientUserId: string) => `${day.slice(8, 10)}#client#${clientUserId}`;
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
-export const dayOf = (epochMs: number, zone: string): string => DateTime.fromMillis(epochMs, { zone }).toISODate() ?? '';
+export const dayOf = zoneDayOf;
 
 function add(delta: StatsDelta, day: string, attribute: string, amount: number): StatsDelta {
   if (amount === 0) return delta;

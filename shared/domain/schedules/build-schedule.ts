@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { validationFailed } from '../errors';
 import type { Schedule, ScheduleRules } from './schedule';
 import { scheduleRuleViolations } from './schedule';
+import { zoneDayOf } from '../time/zone-day';
 
 /**
  * The schedule to store: rules checked as a whole, overrides sorted by date and those of dates
@@ -15,7 +15,7 @@ export function buildSchedule(
 ): Schedule {
   const violations = scheduleRuleViolations(rules);
   if (violations.length > 0) throw validationFailed(violations);
-  const today = DateTime.fromMillis(nowMs, { zone: rules.timeZone }).toISODate() ?? '';
+  const today = zoneDayOf(nowMs, rules.timeZone);
   return {
     scheduleId: base.scheduleId,
     name: rules.name,

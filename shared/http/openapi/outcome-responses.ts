@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_PERIOD_DAYS } from '../../domain/analytics/org-analytics';
+import { MAX_PERIOD_DAYS } from '../../domain/analytics/period';
 import { REVIEW_REQUEST_OPEN_DAYS, REVIEW_RATING } from '../../domain/outcomes/review';
 import { RATING_SCALE } from '../../domain/outcomes/outcome-questions';
 import { date, id, instant, nullableInstant, zone } from './response-schemas';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MAX_PERIOD_DAYS } from '../../domain/analytics/org-analytics';
+import { MAX_PERIOD_DAYS } from '../../domain/analytics/period';
 import { REVIEW_BODY_MAX, REVIEW_RATING } from '../../domain/outcomes/review';
 import { isValidDate } from '../../domain/time/wall-clock';
 import { calendarDate, wholeNumber } from './common';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { coachingLogCsv, csvField } from '../../../shared/domain/analytics/coaching-log';
 import { analyticsPlan, orgAnalytics } from '../../../shared/domain/analytics/org-analytics';
@@ -10,6 +11,16 @@ describe('the analytics sums', () => {
     expect(dayOf(Date.parse('2026-12-31T23:30:00Z'), 'Pacific/Auckland')).toBe('2027-01-01');
     const delta = sessionBooked({ statsDay: '2027-01-01', price: { amountMinor: 9900, currency: 'NZD' }, clientUserId: 'u1' });
     expect(Object.fromEntries(delta.get('2027-01') ?? [])).toEqual({ '01#booked': 1, '01#booked#NZD': 9900, '01#client#u1': 1 });
+  });
+
+  it('put an instant on the same day as luxon does, around midnight and across DST changes', () => {
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata', 'UTC'];
+    // Every 20 minutes through the spring and autumn changes of both hemispheres.
+    for (const [from, to] of [['2026-03-07T00:00Z', '2026-04-06T00:00Z'], ['2026-09-26T00:00Z', '2026-11-02T00:00Z']]) {
+      for (let ms = Date.parse(from!); ms < Date.parse(to!); ms += 20 * 60_000) {
+        for (const zone of zones) expect(dayOf(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+      }
+    }
   });
 
   it('move a session between days and months, and not at all within one day', () => {
