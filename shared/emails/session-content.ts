@@ -3,6 +3,7 @@ import type { EmailCalendar, EmailMessage } from '../adapters/mail/mailer';
 import type { Booking } from '../domain/bookings/booking';
 import { bookingUid } from '../domain/bookings/calendar-uid';
 import type { Person } from '../domain/people/person';
+import { fromNameFor, greetingFor } from './addressing';
 import { appLinks } from './app-links';
 import { renderEmail, type Branding, type EmailContent, type EmailLink } from './layout';
 import { duration, sessionTime } from './session-time';
@@ -29,12 +30,6 @@ export const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach
 export const sessionLabel = (booking: Pick<Booking, 'packageId' | 'sessionNumber'>) =>
   booking.packageId === 'quick_check_in' ? 'Quick Check-in' : `Session ${booking.sessionNumber ?? ''}`.trim();
 
-/** "Hello Jane," or, for someone who gave no name, "Hello,". */
-export const greetingFor = (person: Person) => (person.name !== person.email ? `Hello ${person.name},` : 'Hello,');
-
-/** Emails to the client come from the practice; emails to the coach say it is Rapport writing. */
-export const fromNameFor = (side: Side, parties: SessionParties) => (side === 'client' ? parties.practice.name : `Rapport for ${parties.practice.name}`);
-
 /**
  * One side's email about a session: to the reader, from the practice (or Rapport, to the coach),
  * replies to the other side, greeting and `<html lang>` for the reader, in the practice's branding.
@@ -42,7 +37,7 @@ export const fromNameFor = (side: Side, parties: SessionParties) => (side === 'c
 export const sessionEmail = (side: Side, parties: SessionParties, content: Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>): EmailMessage => {
   const reader = parties[side];
   return renderEmail(
-    { to: [reader.email], fromName: fromNameFor(side, parties), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
+    { to: [reader.email], fromName: fromNameFor(side, parties.practice), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
     parties.practice,
   );
 };
