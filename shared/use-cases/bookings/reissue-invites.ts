@@ -2,43 +2,34 @@ import type { ReissueEffect } from '../../domain/outbox/outbox-entry';
 import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import type { Booking } from '../../domain/bookings/booking';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
-import type { BookingsRepository } from '../../data/bookings-repository';
-import type { CoachCalendarRepository } from '../../data/coach-calendar-repository';
 import { keys } from '../../data/keys';
 import { TransactionRefused } from '../../data/write-transaction';
 import { stageEffects } from '../outbox/relay';
 import { scopeOf, type SessionDeps } from './booking-deps';
 import { calendarEntryFor } from './session-time';
 
-export interface ReissueDeps extends SessionDeps {
-  bookings: BookingsRepository;
-  calendar: CoachCalendarRepository;
-}
-
 /** How far ahead sessions get an updated invitation (the coach's feed reaches as far). */
 const HORIZON_MINUTES = 400 * 1440;
 
 /**
- * The practice's name or a program's name changed: every upcoming confirmed session of that coach
+ * The practice's name or a program's name changed: every upcoming confirmed session of that org
  * (or program) gets an updated invitation, SEQUENCE+1, so calendars show the new details.
  * Runs as an outbox effect, so it happens although the request has long answered; each session is
  * its own transaction (booking, calendar entry, emails) marked with the change it carries out, so
  * a retried effect skips what it already did and nobody gets an update twice.
  */
-export async function reissueInvites(deps: ReissueDeps, effect: ReissueEffect): Promise<number> {
+export async function reissueInvites(deps: SessionDeps, effect: ReissueEffect): Promise<number> {
   const now = toEpochMinutes(deps.clock.now());
-  const programIds = effect.programId
-    ? [effect.programId]
-    : [...new Set((await deps.calendar.between(effect.coachUserId, now, now + HORIZON_MINUTES)).flatMap((s) => (s.kind === 'session' && s.orgId === effect.orgId && s.programId ? [s.programId] : [])))];
+  // One Query either way: the program's bookings, or the org's sessions ahead (the byCollection index).
+  const listed = effect.programId ? await deps.bookings.all(effect.orgId, effect.programId) : await deps.bookings.ofOrgBetween(effect.orgId, now + 1, now + HORIZON_MINUTES);
   let updated = 0;
-  for (const programId of programIds) {
-    const upcoming = (await deps.bookings.all(effect.orgId, programId)).filter((b) => b.status === 'confirmed' && b.start > now && b.reissuedFor !== effect.changeId);
-    for (const booking of upcoming) if (await reissueOne(deps, effect, booking)) updated++;
+  for (const booking of listed) {
+    if (booking.status === 'confirmed' && booking.start > now && booking.reissuedFor !== effect.changeId && (await reissueOne(deps, effect, booking))) updated++;
   }
   return updated;
 }
 
-async function reissueOne(deps: ReissueDeps, effect: ReissueEffect, stale: Booking): Promise<boolean> {
+async function reissueOne(deps: SessionDeps, effect: ReissueEffect, stale: Booking): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
     // Read again with its org and program: the session may have moved or been cancelled meanwhile.
     const ctx = await deps.context({ orgId: stale.orgId, programId: stale.programId, bookingId: stale.bookingId });
