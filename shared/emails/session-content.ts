@@ -51,7 +51,7 @@ export const sessionPage = (booking: Booking, parties: SessionParties) => appLin
  * person is told "you are the organizer", and every app accepts a REQUEST from the address that
  * sent it. The title names the other person; LOCATION and URL are the reader's own join link.
  */
-export function sessionEvent(booking: Booking, parties: SessionParties, side: Side, stampedAt: number): CalendarEvent {
+function sessionEvent(booking: Booking, parties: SessionParties, side: Side, stampedAt: number): CalendarEvent {
   const label = sessionLabel(booking);
   const partner = parties[other(side)];
   const join = parties.joinLinks[side];
