@@ -23,24 +23,31 @@ export interface SessionParties {
   senderEmail: string;
 }
 
-export const SIDES = ['coach', 'client'] as const;
+const SIDES = ['coach', 'client'] as const;
 
-export const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach');
+const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach');
 
 export const sessionLabel = (booking: Pick<Booking, 'packageId' | 'sessionNumber'>) =>
   booking.packageId === 'quick_check_in' ? 'Quick Check-in' : `Session ${booking.sessionNumber ?? ''}`.trim();
+
+/** What one session email says; sessionEmail() adds who it is to, from and for. */
+type SessionEmailContent = Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>;
 
 /**
  * One side's email about a session: to the reader, from the practice (or Rapport, to the coach),
  * replies to the other side, greeting and `<html lang>` for the reader, in the practice's branding.
  */
-export const sessionEmail = (side: Side, parties: SessionParties, content: Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>): EmailMessage => {
+export const sessionEmail = (side: Side, parties: SessionParties, content: SessionEmailContent): EmailMessage => {
   const reader = parties[side];
   return renderEmail(
     { to: [reader.email], fromName: fromNameFor(side, parties.practice), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
     parties.practice,
   );
 };
+
+/** The same email to both sides, each written for its reader (times in their zone) and naming the other. */
+export const toBothSides = (parties: SessionParties, write: (side: Side, reader: Person, partner: Person) => SessionEmailContent): EmailMessage[] =>
+  SIDES.map((side) => sessionEmail(side, parties, write(side, parties[side], parties[other(side)])));
 
 /** The session page and its reschedule and cancel paths (the README lists what a frontend serves). */
 export const sessionPage = (booking: Booking, parties: SessionParties) => appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);
@@ -71,7 +78,7 @@ function sessionEvent(booking: Booking, parties: SessionParties, side: Side, sta
     url: join,
     cancelled: booking.status === 'cancelled',
     organizer: { name: parties.practice.name, email: parties.senderEmail },
-    attendees: (['coach', 'client'] as const).map((s) => ({
+    attendees: SIDES.map((s) => ({
       name: parties[s].name,
       email: parties[s].email,
       partstat: booking.status === 'cancelled' ? 'DECLINED' : booking.bookedBy === s ? 'ACCEPTED' : 'NEEDS-ACTION',
