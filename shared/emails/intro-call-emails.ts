@@ -4,6 +4,7 @@ import { bookingUid } from '../domain/bookings/calendar-uid';
 import { resolvePerson, type Person } from '../domain/people/person';
 import type { ReminderLead } from '../domain/bookings/session-timing';
 import type { IntroCall } from '../domain/intro-calls/intro-call';
+import { fromNameFor } from './addressing';
 import { appLinks } from './app-links';
 import { renderEmail, type Branding, type EmailContent } from './layout';
 import { sessionTime, shortTime } from './session-time';
@@ -64,14 +65,17 @@ const invite = (method: 'REQUEST' | 'CANCEL', entry: CalendarEvent) => ({ method
 /**
  * One email of an intro call, in the practice's branding; the first paragraph doubles as the
  * preheader. To the coach it comes from Rapport and replies go to the prospect; to the prospect it
- * comes from the practice and replies go to the coach.
+ * comes from the practice and replies go to the coach. `replies: false` sends it without a Reply-To.
  */
-type IntroContent = Omit<EmailContent, 'to' | 'fromName' | 'greeting' | 'preheader'>;
-function introEmail(reader: 'coach' | 'prospect', call: IntroCall, parties: IntroCallParties, content: IntroContent): EmailMessage {
-  const envelope =
-    reader === 'coach'
-      ? { to: [parties.coach.email], fromName: `Rapport for ${parties.practice.name}`, replyTo: [call.email], greeting: 'Hello,' }
-      : { to: [call.email], fromName: parties.practice.name, replyTo: [parties.coach.email], greeting: `Hello ${call.name},` };
+type IntroContent = Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'greeting' | 'preheader'>;
+function introEmail(reader: 'coach' | 'prospect', call: IntroCall, parties: IntroCallParties, content: IntroContent, { replies = true } = {}): EmailMessage {
+  const toCoach = reader === 'coach';
+  const envelope = {
+    to: [toCoach ? parties.coach.email : call.email],
+    fromName: fromNameFor(toCoach ? 'coach' : 'client', parties.practice),
+    replyTo: replies ? [toCoach ? call.email : parties.coach.email] : undefined,
+    greeting: toCoach ? 'Hello,' : `Hello ${call.name},`,
+  };
   return renderEmail({ ...envelope, ...content, preheader: content.paragraphs[0] ?? content.subject }, parties.practice);
 }
 
@@ -111,14 +115,19 @@ export function introCallCancelledEmails(call: IntroCall, parties: IntroCallPart
   const byCoach = call.cancelledBy === 'coach';
   const reason = call.cancelReason ? [`Reason given: ${call.cancelReason}`] : [];
   return [
-    introEmail('coach', call, parties, {
-      // Unlike every other intro-call email to the coach, this one has no Reply-To.
-      replyTo: undefined,
-      subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coach)}`,
-      paragraphs: [byCoach ? `You cancelled the intro call with ${call.name}. The time is free again.` : `${call.name} cancelled their intro call. The time is free again.`, ...reason],
-      details: [['Was', sessionTime(call.start, call.end, parties.coach)]],
-      calendar: invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt)),
-    }),
+    introEmail(
+      'coach',
+      call,
+      parties,
+      {
+        subject: `Cancelled: intro call with ${call.name}, ${shortTime(call.start, parties.coach)}`,
+        paragraphs: [byCoach ? `You cancelled the intro call with ${call.name}. The time is free again.` : `${call.name} cancelled their intro call. The time is free again.`, ...reason],
+        details: [['Was', sessionTime(call.start, call.end, parties.coach)]],
+        calendar: invite('CANCEL', calendarEntry(call, parties, 'coach', stampedAt)),
+      },
+      // The coach's cancellation notice is the one intro-call email without a Reply-To.
+      { replies: false },
+    ),
     introEmail('prospect', call, parties, {
       subject: `Cancelled: your intro call with ${parties.practice.name}`,
       paragraphs: [

@@ -47,7 +47,7 @@ export interface EmailContent {
   calendar?: EmailCalendar;
 }
 
-export const DEFAULT_BRAND_COLOR = '#2f6f5e';
+const DEFAULT_BRAND_COLOR = '#2f6f5e';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,15 +1,15 @@
 import type { EmailMessage } from '../adapters/mail/mailer';
 import type { Person } from '../domain/people/person';
+import { fromNameFor, greetingFor } from './addressing';
 import { appLinks } from './app-links';
 import { renderEmail, type Branding } from './layout';
-import { greetingFor } from './session-content';
 
 /** The invitation a coach sends; its link ends in `token=<token>`. */
 export function inviteEmail(p: { to: string; name?: string | null; practice: Branding; coach: Person; programName: string; token: string; expiresOn: string; appUrl: string }): EmailMessage {
   return renderEmail(
     {
       to: [p.to],
-      fromName: p.practice.name,
+      fromName: fromNameFor('client', p.practice),
       replyTo: [p.coach.email],
       subject: p.coach.name !== p.coach.email ? `${p.coach.name} of ${p.practice.name} has opened a private coaching space for you` : `${p.practice.name} has opened a private coaching space for you`,
       preheader: `Accept by ${p.expiresOn} to book your first session.`,
@@ -29,7 +29,7 @@ export function clientJoinedEmail(p: { coach: Person; client: Person; practice: 
   return renderEmail(
     {
       to: [p.coach.email],
-      fromName: `Rapport for ${p.practice.name}`,
+      fromName: fromNameFor('coach', p.practice),
       replyTo: [p.client.email],
       subject: `${p.client.name} joined "${p.programName}"`,
       preheader: p.published ? 'They can see the program already.' : 'Publish the program so they can see it.',
@@ -50,7 +50,7 @@ export function newMessageEmail(p: { to: Person; from: Person; toSide: 'coach' |
   return renderEmail(
     {
       to: [p.to.email],
-      fromName: p.toSide === 'client' ? p.practice.name : `Rapport for ${p.practice.name}`,
+      fromName: fromNameFor(p.toSide, p.practice),
       subject: `New message from ${p.from.name}`,
       preheader: 'For your privacy, messages are only shown in the app.',
       lang: p.to.locale,

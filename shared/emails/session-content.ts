@@ -3,6 +3,7 @@ import type { EmailCalendar, EmailMessage } from '../adapters/mail/mailer';
 import type { Booking } from '../domain/bookings/booking';
 import { bookingUid } from '../domain/bookings/calendar-uid';
 import type { Person } from '../domain/people/person';
+import { fromNameFor, greetingFor } from './addressing';
 import { appLinks } from './app-links';
 import { renderEmail, type Branding, type EmailContent, type EmailLink } from './layout';
 import { duration, sessionTime } from './session-time';
@@ -22,30 +23,31 @@ export interface SessionParties {
   senderEmail: string;
 }
 
-export const SIDES = ['coach', 'client'] as const;
+const SIDES = ['coach', 'client'] as const;
 
-export const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach');
+const other = (side: Side): Side => (side === 'coach' ? 'client' : 'coach');
 
 export const sessionLabel = (booking: Pick<Booking, 'packageId' | 'sessionNumber'>) =>
   booking.packageId === 'quick_check_in' ? 'Quick Check-in' : `Session ${booking.sessionNumber ?? ''}`.trim();
 
-/** "Hello Jane," or, for someone who gave no name, "Hello,". */
-export const greetingFor = (person: Person) => (person.name !== person.email ? `Hello ${person.name},` : 'Hello,');
-
-/** Emails to the client come from the practice; emails to the coach say it is Rapport writing. */
-export const fromNameFor = (side: Side, parties: SessionParties) => (side === 'client' ? parties.practice.name : `Rapport for ${parties.practice.name}`);
+/** What one session email says; sessionEmail() adds who it is to, from and for. */
+type SessionEmailContent = Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>;
 
 /**
  * One side's email about a session: to the reader, from the practice (or Rapport, to the coach),
  * replies to the other side, greeting and `<html lang>` for the reader, in the practice's branding.
  */
-export const sessionEmail = (side: Side, parties: SessionParties, content: Omit<EmailContent, 'to' | 'fromName' | 'replyTo' | 'lang' | 'greeting'>): EmailMessage => {
+export const sessionEmail = (side: Side, parties: SessionParties, content: SessionEmailContent): EmailMessage => {
   const reader = parties[side];
   return renderEmail(
-    { to: [reader.email], fromName: fromNameFor(side, parties), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
+    { to: [reader.email], fromName: fromNameFor(side, parties.practice), replyTo: [parties[other(side)].email], lang: reader.locale, greeting: greetingFor(reader), ...content },
     parties.practice,
   );
 };
+
+/** The same email to both sides, each written for its reader (times in their zone) and naming the other. */
+export const toBothSides = (parties: SessionParties, write: (side: Side, reader: Person, partner: Person) => SessionEmailContent): EmailMessage[] =>
+  SIDES.map((side) => sessionEmail(side, parties, write(side, parties[side], parties[other(side)])));
 
 /** The session page and its reschedule and cancel paths (the README lists what a frontend serves). */
 export const sessionPage = (booking: Booking, parties: SessionParties) => appLinks.booking(parties.appUrl, booking.orgId, booking.programId, booking.bookingId);
@@ -56,7 +58,7 @@ export const sessionPage = (booking: Booking, parties: SessionParties) => appLin
  * person is told "you are the organizer", and every app accepts a REQUEST from the address that
  * sent it. The title names the other person; LOCATION and URL are the reader's own join link.
  */
-export function sessionEvent(booking: Booking, parties: SessionParties, side: Side, stampedAt: number): CalendarEvent {
+function sessionEvent(booking: Booking, parties: SessionParties, side: Side, stampedAt: number): CalendarEvent {
   const label = sessionLabel(booking);
   const partner = parties[other(side)];
   const join = parties.joinLinks[side];
@@ -76,7 +78,7 @@ export function sessionEvent(booking: Booking, parties: SessionParties, side: Si
     url: join,
     cancelled: booking.status === 'cancelled',
     organizer: { name: parties.practice.name, email: parties.senderEmail },
-    attendees: (['coach', 'client'] as const).map((s) => ({
+    attendees: SIDES.map((s) => ({
       name: parties[s].name,
       email: parties[s].email,
       partstat: booking.status === 'cancelled' ? 'DECLINED' : booking.bookedBy === s ? 'ACCEPTED' : 'NEEDS-ACTION',

@@ -29,7 +29,7 @@ const isoDay = (minute: number, zone: string) => formatter('en-CA', zone, { year
  * when it has a name for it, else as English in the US or in Britain does (Intl knows "EST" only
  * in en-US and "BST" only in en-GB), else the offset ("GMT+5:30").
  */
-export function zoneName(minute: number, reader: TimeReader): string {
+function zoneName(minute: number, reader: TimeReader): string {
   const names = [reader.locale, 'en-US', 'en-GB'].map(
     (locale) => formatter(locale, reader.zone, { timeZoneName: 'short' }).formatToParts(date(minute)).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC',
   );

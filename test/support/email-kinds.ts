@@ -2,8 +2,16 @@ import type { EmailMessage } from '../../shared/adapters/mail/mailer';
 import type { Booking } from '../../shared/domain/bookings/booking';
 import type { RescheduleRequest } from '../../shared/domain/bookings/reschedule-policy';
 import { resolvePerson } from '../../shared/domain/people/person';
-import { bookingCancelledEmails, bookingConfirmedEmails } from '../../shared/emails/booking-emails';
-import { detailsUpdatedEmails, noShowEmails, reminderEmails, requestClosedEmails, rescheduledEmails, rescheduleRequestedEmails } from '../../shared/emails/lifecycle-emails';
+import {
+  bookingCancelledEmails,
+  bookingConfirmedEmails,
+  detailsUpdatedEmails,
+  noShowEmails,
+  reminderEmails,
+  requestClosedEmails,
+  rescheduledEmails,
+  rescheduleRequestedEmails,
+} from '../../shared/emails/session-emails';
 import { clientJoinedEmail, inviteEmail, newMessageEmail } from '../../shared/emails/program-emails';
 import type { SessionParties } from '../../shared/emails/session-content';
 

@@ -72,13 +72,13 @@ const multipart = (boundary: string, parts: string[]) => [...parts.map((p) => `-
 const base64Lines = (body: string) => (Buffer.from(body, 'utf8').toString('base64').match(/.{1,76}/g) ?? ['']).join('\r\n');
 
 /** Control characters (and DEL) have no place in a header: a CR or LF would start a new one. */
-export const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 
 /**
  * A header value as RFC 2047 encoded-words when it is not plain printable ASCII: UTF-8, base64
  * ("B"), each word at most 75 characters and never splitting a character.
  */
-export function encodeWords(value: string): string {
+function encodeWords(value: string): string {
   if (/^[\x20-\x7e]*$/.test(value)) return value;
   const words: string[] = [];
   let chunk = '';
@@ -95,7 +95,7 @@ export function encodeWords(value: string): string {
 }
 
 /** `Display Name <address>`: the name quoted when plain ASCII, encoded-words when not. */
-export function mailbox(name: string | undefined, address: string): string {
+function mailbox(name: string | undefined, address: string): string {
   const display = name ? clean(name) : '';
   const addr = asciiAddress(clean(address));
   if (!display) return addr;

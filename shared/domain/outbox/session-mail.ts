@@ -43,7 +43,7 @@ export interface SessionMailEffect {
 /** How many emails a kind sends: both sides, except a rejected request, which only the client hears of. */
 const partsOf = (mail: SessionMail) => (mail.kind === 'request_closed' && mail.outcome === 'rejected' ? 1 : 2);
 
-export const freezeSession = (booking: Booking): FrozenSession => ({
+const freezeSession = (booking: Booking): FrozenSession => ({
   start: booking.start,
   end: booking.end,
   sequence: booking.sequence,

@@ -2,8 +2,16 @@ import { PermanentMailError, type EmailMessage } from '../../adapters/mail/maile
 import type { BookingContext } from '../../data/booking-context';
 import type { Booking } from '../../domain/bookings/booking';
 import type { SessionMail, SessionMailEffect } from '../../domain/outbox/session-mail';
-import { bookingCancelledEmails, bookingConfirmedEmails } from '../../emails/booking-emails';
-import { detailsUpdatedEmails, noShowEmails, reminderEmails, requestClosedEmails, rescheduledEmails, rescheduleRequestedEmails } from '../../emails/lifecycle-emails';
+import {
+  bookingCancelledEmails,
+  bookingConfirmedEmails,
+  detailsUpdatedEmails,
+  noShowEmails,
+  reminderEmails,
+  requestClosedEmails,
+  rescheduledEmails,
+  rescheduleRequestedEmails,
+} from '../../emails/session-emails';
 import type { SessionParties } from '../../emails/session-content';
 import { scopeOf } from '../bookings/booking-deps';
 import { sessionParties, type SessionLinks } from '../bookings/session-parties';

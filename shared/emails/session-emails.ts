@@ -6,18 +6,68 @@ import { appLinks } from './app-links';
 import {
   addToCalendarLinks,
   changeLinks,
-  other,
   policyNote,
   sessionCalendar,
   sessionDetails,
   sessionEmail,
   sessionLabel,
   sessionPage,
-  SIDES,
+  toBothSides,
   type SessionParties,
   type Side,
 } from './session-content';
 import { momentTime, sessionTime, shortTime } from './session-time';
+
+/**
+ * Every email of a session's life, one function per SessionMail kind (render-session-mail.ts picks
+ * the one an outbox entry names). Each returns the kind's emails in the order its effects list them.
+ */
+
+/** Both sides hear of a new session, each with their own invitation and join link. */
+export function bookingConfirmedEmails(booking: Booking, parties: SessionParties, stampedAt: number): EmailMessage[] {
+  const label = sessionLabel(booking);
+  return toBothSides(parties, (side, reader, partner) => {
+    const byReader = booking.bookedBy === side;
+    const withPrep = side === 'client' && booking.packageId === 'coaching';
+    return {
+      subject: `Booked: ${label} with ${partner.name}, ${shortTime(booking.start, reader)}`,
+      preheader: `${sessionTime(booking.start, booking.end, reader)}. Your join link and calendar invitation are inside.`,
+      paragraphs: [
+        byReader ? `You booked ${label} of "${parties.programName}" with ${partner.name}.` : `${partner.name} booked ${label} of "${parties.programName}" with you.`,
+        ...(withPrep ? ['Before you meet, take five minutes for the prep form in the session module: it lets you start with what matters most to you.'] : []),
+      ],
+      details: sessionDetails(booking, parties, side),
+      action: { label: withPrep ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) },
+      links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
+      notes: [policyNote(side), 'The join link is yours alone; joining opens 15 minutes before the start.'],
+      calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+    };
+  });
+}
+
+export function bookingCancelledEmails(booking: Booking, parties: SessionParties, stampedAt: number): EmailMessage[] {
+  const label = sessionLabel(booking);
+  const reason = booking.cancelReason ? [`Reason given: ${booking.cancelReason}`] : [];
+  const credit = booking.creditReturned
+    ? 'The session goes back to the package, so it can be booked again.'
+    : 'It was cancelled less than 24 hours before the start, so it counts as used.';
+  const program = appLinks.program(parties.appUrl, booking.orgId, booking.programId);
+  return toBothSides(parties, (side, reader, partner) => {
+    const byReader = booking.cancelledBy === side;
+    return {
+      subject: `Cancelled: ${label} with ${partner.name}, ${shortTime(booking.start, reader)}`,
+      preheader: `${label} on ${sessionTime(booking.start, booking.end, reader)} will not take place.`,
+      paragraphs: [
+        byReader ? `You cancelled ${label} of "${parties.programName}" with ${partner.name}.` : `${partner.name} cancelled ${label} of "${parties.programName}".`,
+        ...reason,
+        credit,
+      ],
+      details: [['Was', sessionTime(booking.start, booking.end, reader)]],
+      action: { label: side === 'client' ? 'Book another time' : 'Open the program', url: program },
+      calendar: sessionCalendar('CANCEL', booking, parties, side, stampedAt),
+    };
+  });
+}
 
 /** A session moved (by either side, or by an approved request): both calendars get the new time. */
 export function rescheduledEmails(
@@ -34,35 +84,29 @@ export function rescheduledEmails(
     if (change.by === side) return `You moved ${label} of "${parties.programName}".`;
     return `${parties[change.by].name} moved ${label} of "${parties.programName}".`;
   };
-  return SIDES.map((side) => {
-    const reader = parties[side];
-    return sessionEmail(side, parties, {
-      subject: `Moved: ${label} with ${parties[other(side)].name}, now ${shortTime(booking.start, reader)}`,
-      preheader: `New time: ${sessionTime(booking.start, booking.end, reader)}. Your calendar invitation is updated.`,
-      paragraphs: [whoMoved(side), ...reason],
-      details: [...sessionDetails(booking, parties, side), ['Was', sessionTime(change.previousStart, change.previousEnd, reader)]],
-      action: { label: 'Open the session', url: sessionPage(booking, parties) },
-      links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
-      notes: [policyNote(side)],
-      calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
-    });
-  });
+  return toBothSides(parties, (side, reader, partner) => ({
+    subject: `Moved: ${label} with ${partner.name}, now ${shortTime(booking.start, reader)}`,
+    preheader: `New time: ${sessionTime(booking.start, booking.end, reader)}. Your calendar invitation is updated.`,
+    paragraphs: [whoMoved(side), ...reason],
+    details: [...sessionDetails(booking, parties, side), ['Was', sessionTime(change.previousStart, change.previousEnd, reader)]],
+    action: { label: 'Open the session', url: sessionPage(booking, parties) },
+    links: [...changeLinks(booking, parties), ...addToCalendarLinks(booking, parties, side)],
+    notes: [policyNote(side)],
+    calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+  }));
 }
 
 /** The session's details changed (meeting room, program or module name): calendars get the new version. */
 export function detailsUpdatedEmails(booking: Booking, parties: SessionParties, what: string, stampedAt: number): EmailMessage[] {
   const label = sessionLabel(booking);
-  return SIDES.map((side) => {
-    const reader = parties[side];
-    return sessionEmail(side, parties, {
-      subject: `Updated: ${label} with ${parties[other(side)].name}, ${shortTime(booking.start, reader)}`,
-      preheader: `The time stays the same; ${what}.`,
-      paragraphs: [`The details of ${label} have changed: ${what}. The time stays the same, and your calendar invitation is updated.`],
-      details: sessionDetails(booking, parties, side),
-      action: { label: 'Open the session', url: sessionPage(booking, parties) },
-      calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
-    });
-  });
+  return toBothSides(parties, (side, reader, partner) => ({
+    subject: `Updated: ${label} with ${partner.name}, ${shortTime(booking.start, reader)}`,
+    preheader: `The time stays the same; ${what}.`,
+    paragraphs: [`The details of ${label} have changed: ${what}. The time stays the same, and your calendar invitation is updated.`],
+    details: sessionDetails(booking, parties, side),
+    action: { label: 'Open the session', url: sessionPage(booking, parties) },
+    calendar: sessionCalendar('REQUEST', booking, parties, side, stampedAt),
+  }));
 }
 
 /** The client asks to move a session 24–48 hours ahead: the coach decides, the client hears it was sent. */
@@ -136,8 +180,6 @@ export function requestClosedEmails(request: FrozenRequest, booking: Booking, pa
   return [toClient, toCoach];
 }
 
-export type { ClientPreparation } from '../domain/outbox/session-mail';
-
 /** 24 hours and 1 hour before: both sides, times in their own zone, with their own way in. */
 export function reminderEmails(booking: Booking, parties: SessionParties, lead: ReminderLead, preparation: ClientPreparation): EmailMessage[] {
   const label = sessionLabel(booking);
@@ -148,19 +190,15 @@ export function reminderEmails(booking: Booking, parties: SessionParties, lead: 
   if (preparation.openActionItems.length > 0) {
     clientExtras.push(`Still open from earlier sessions: ${preparation.openActionItems.map((t) => `"${t}"`).join('; ')}.`);
   }
-  return SIDES.map((side) => {
-    const reader = parties[side];
-    const partner = parties[other(side)];
-    return sessionEmail(side, parties, {
-      subject: `Reminder: ${label} with ${partner.name} ${when}, ${shortTime(booking.start, reader)}`,
-      preheader: `${sessionTime(booking.start, booking.end, reader)}. Joining opens 15 minutes before the start.`,
-      paragraphs: [`${label} of "${parties.programName}" with ${partner.name} is ${when}.`, ...(side === 'client' ? clientExtras : [])],
-      details: sessionDetails(booking, parties, side),
-      action: { label: 'Join the session', url: parties.joinLinks[side] },
-      links: [{ label: side === 'client' && preparation.prepEmpty !== null ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) }, ...changeLinks(booking, parties)],
-      notes: ['The join link is yours alone; joining opens 15 minutes before the start.', policyNote(side)],
-    });
-  });
+  return toBothSides(parties, (side, reader, partner) => ({
+    subject: `Reminder: ${label} with ${partner.name} ${when}, ${shortTime(booking.start, reader)}`,
+    preheader: `${sessionTime(booking.start, booking.end, reader)}. Joining opens 15 minutes before the start.`,
+    paragraphs: [`${label} of "${parties.programName}" with ${partner.name} is ${when}.`, ...(side === 'client' ? clientExtras : [])],
+    details: sessionDetails(booking, parties, side),
+    action: { label: 'Join the session', url: parties.joinLinks[side] },
+    links: [{ label: side === 'client' && preparation.prepEmpty !== null ? 'Prepare for the session' : 'Open the session', url: sessionPage(booking, parties) }, ...changeLinks(booking, parties)],
+    notes: ['The join link is yours alone; joining opens 15 minutes before the start.', policyNote(side)],
+  }));
 }
 
 /** A missed session, marked by the coach or found 15 minutes in: both sides hear of it. */
