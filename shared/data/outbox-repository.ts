@@ -178,6 +178,7 @@ export class OutboxRepository {
               TableName: this.table.name,
               IndexName: index.name,
               KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} <= :upTo`,
+              ProjectionExpression: index.keys,
               ExpressionAttributeValues: { ':pk': keys.outboxShardKey(shard), ':upTo': upTo },
               Limit: limit,
             }),
@@ -200,7 +201,7 @@ export class OutboxRepository {
     const pages = await Promise.all(
       OUTBOX_INDEXES.map((index) =>
         this.table.db.send(
-          new QueryCommand({ TableName: this.table.name, IndexName: index.name, KeyConditionExpression: `${index.pk} = :pk`, ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
+          new QueryCommand({ TableName: this.table.name, IndexName: index.name, KeyConditionExpression: `${index.pk} = :pk`, ProjectionExpression: index.keys, ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
         ).then((page) => (page.Items ?? []).map((item) => ({ key: toKey(item), at: String(item[index.sk]) }))),
       ),
     );
@@ -280,12 +281,14 @@ export class OutboxRepository {
 
 /**
  * Where entries are listed: `byOutbox`, and for one release `byCollection`, where entries staged
- * before `byOutbox` existed still sit until their first lease (or retry) moves them over.
+ * before `byOutbox` existed still sit until their first lease (or retry) moves them over. Only the
+ * keys are read from either: `byCollection` projects whole items, and the entries staged then
+ * carried their rendered emails (~17 KB each).
  * TODO(after the release that adds byOutbox has drained): drop the byCollection row.
  */
 const OUTBOX_INDEXES = [
-  { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk' },
-  { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk' },
+  { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk', keys: 'pk, sk, gsi2sk' },
+  { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk', keys: 'pk, sk, gsi1sk' },
 ] as const;
 
 const mailCount = (entry: OutboxEntry, indexes: number[]) => indexes.filter((i) => entry.effects[i] !== undefined && isMail(entry.effects[i])).length;
