@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isMail, MAX_ATTEMPTS, type OutboxEffect, type OutboxEntry, type OutboxFailure } from '../domain/outbox/outbox-entry';
 import { formatInstant } from '../domain/time/instant';
 import { keys, OUTBOX_SHARDS } from './keys';
-import { isConditionFailure, type Table } from './table';
+import { batchGet, isConditionFailure, type Table } from './table';
 import type { TransactItem } from './write-transaction';
 
 /**
@@ -178,6 +178,7 @@ export class OutboxRepository {
               TableName: this.table.name,
               IndexName: index.name,
               KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} <= :upTo`,
+              ProjectionExpression: index.keys,
               ExpressionAttributeValues: { ':pk': keys.outboxShardKey(shard), ':upTo': upTo },
               Limit: limit,
             }),
@@ -192,18 +193,29 @@ export class OutboxRepository {
       .map((row) => row.key);
   }
 
-  /** The entries set aside as failed (attempts used up, or an email refused for good), oldest first. */
-  async failed(limit = 100): Promise<OutboxEntry[]> {
+  /**
+   * Keys of the entries set aside as failed (attempts used up, or an email refused for good),
+   * oldest first: all that retrying them needs.
+   */
+  async failedKeys(limit = 100): Promise<EntryKey[]> {
     const pages = await Promise.all(
       OUTBOX_INDEXES.map((index) =>
         this.table.db.send(
-          new QueryCommand({ TableName: this.table.name, IndexName: index.name, KeyConditionExpression: `${index.pk} = :pk`, ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
+          new QueryCommand({ TableName: this.table.name, IndexName: index.name, KeyConditionExpression: `${index.pk} = :pk`, ProjectionExpression: index.keys, ExpressionAttributeValues: { ':pk': keys.OUTBOX_FAILED }, Limit: limit }),
         ).then((page) => (page.Items ?? []).map((item) => ({ key: toKey(item), at: String(item[index.sk]) }))),
       ),
     );
-    const rows = pages.flat().sort((a, b) => a.at.localeCompare(b.at)).slice(0, limit);
-    const entries = await Promise.all(rows.map((row) => this.get(row.key)));
-    return entries.filter((e): e is OutboxEntry => e !== null);
+    return pages.flat().sort((a, b) => a.at.localeCompare(b.at)).slice(0, limit).map((row) => row.key);
+  }
+
+  /** The failed entries themselves, oldest first: the index holds only keys, so one BatchGetItem reads them. */
+  async failed(limit = 100): Promise<OutboxEntry[]> {
+    const wanted = (await this.failedKeys(limit)).map((key) => keys.outboxEntry(key.pk, key.entryId));
+    const found = await batchGet(this.table, wanted);
+    return wanted.flatMap((key) => {
+      const item = found.get(`${key.pk}|${key.sk}`);
+      return item ? [toEntry(item)] : [];
+    });
   }
 
   /** Puts a failed entry back in line with fresh attempts, due now; false when it is not failed. */
@@ -225,11 +237,6 @@ export class OutboxRepository {
       if (isConditionFailure(error)) return false;
       throw error;
     }
-  }
-
-  async get(key: EntryKey): Promise<OutboxEntry | null> {
-    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.outboxEntry(key.pk, key.entryId), ConsistentRead: true }));
-    return Item ? toEntry(Item) : null;
   }
 
   /**
@@ -274,12 +281,14 @@ export class OutboxRepository {
 
 /**
  * Where entries are listed: `byOutbox`, and for one release `byCollection`, where entries staged
- * before `byOutbox` existed still sit until their first lease (or retry) moves them over.
+ * before `byOutbox` existed still sit until their first lease (or retry) moves them over. Only the
+ * keys are read from either: `byCollection` projects whole items, and the entries staged then
+ * carried their rendered emails (~17 KB each).
  * TODO(after the release that adds byOutbox has drained): drop the byCollection row.
  */
 const OUTBOX_INDEXES = [
-  { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk' },
-  { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk' },
+  { name: 'byOutbox', pk: 'gsi2pk', sk: 'gsi2sk', keys: 'pk, sk, gsi2sk' },
+  { name: 'byCollection', pk: 'gsi1pk', sk: 'gsi1sk', keys: 'pk, sk, gsi1sk' },
 ] as const;
 
 const mailCount = (entry: OutboxEntry, indexes: number[]) => indexes.filter((i) => entry.effects[i] !== undefined && isMail(entry.effects[i])).length;

@@ -9,6 +9,7 @@ import { LEASE_MS, OutboxRepository } from '../../shared/data/outbox-repository'
 import { createTableInput } from '../../shared/data/table-definition';
 import type { Booking } from '../../shared/domain/bookings/booking';
 import { MAX_ATTEMPTS, syncSchedules } from '../../shared/domain/outbox/outbox-entry';
+import { retryFailedEntries } from '../../shared/use-cases/outbox/failed-entries';
 import { reconcileSchedules } from '../../shared/use-cases/outbox/reconcile-schedules';
 import { WriteTransaction } from '../../shared/data/write-transaction';
 import { relayDue, relayNewEntry, stageEffects } from '../../shared/use-cases/outbox/relay';
@@ -313,6 +314,8 @@ describe('entries that keep failing', () => {
     }
     expect(failed).toBe(stuck);
     const listed = (await outbox.failed()).filter((e) => e.pk.startsWith('ORG#stuck'));
+    // Read whole from their keys, in the order the failed list keeps.
+    expect(listed.map((e) => e.entryId)).toEqual((await outbox.failedKeys()).filter((k) => k.pk.startsWith('ORG#stuck')).map((k) => k.entryId));
     expect(listed.map((e) => [e.attempts, e.lastError])).toEqual(
       Array.from({ length: stuck }, () => [MAX_ATTEMPTS, 'Throttling: Maximum sending rate exceeded']),
     );
@@ -325,6 +328,12 @@ describe('entries that keep failing', () => {
     expect(await outbox.retry(listed[0]!, clock.now())).toBe(false);
     expect(await relayDue(deps)).toEqual({ relayed: 1, pending: 0, failed: 0 });
     expect(mailer.sent).toEqual(['fresh', listed[0]!.effects[0]!.type === 'email' ? listed[0]!.effects[0]!.message.subject : '']);
+
+    // Then all the others at once (and relayed, so no later test meets them).
+    const { retried } = await retryFailedEntries({ outbox, clock }, 'all');
+    expect(retried).toBeGreaterThanOrEqual(stuck - 1);
+    expect((await outbox.failedKeys()).filter((k) => k.pk.startsWith('ORG#stuck'))).toEqual([]);
+    expect((await relayDue(deps, 100)).relayed).toBe(retried);
   });
 });
 

@@ -15,7 +15,7 @@ export interface FailedEntryView {
   refused: OutboxFailure[];
 }
 
-type FailedDeps = { outbox: Pick<OutboxRepository, 'failed' | 'retry'>; clock: Clock };
+type FailedDeps = { outbox: Pick<OutboxRepository, 'failed' | 'failedKeys' | 'retry'>; clock: Clock };
 
 /** The outbox entries that used up their attempts, for an operator (`npm run outbox:failed`, `GET /_local/outbox/failed`). */
 export async function listFailedEntries(deps: FailedDeps, limit = 100): Promise<FailedEntryView[]> {
@@ -33,7 +33,7 @@ export async function listFailedEntries(deps: FailedDeps, limit = 100): Promise<
 
 /** Puts failed entries (one, or all listed) back in line with fresh attempts; the sweeper relays them within a minute. */
 export async function retryFailedEntries(deps: FailedDeps, which: EntryKey | 'all'): Promise<{ retried: number }> {
-  const keys = which === 'all' ? await deps.outbox.failed(1000) : [which];
+  const keys = which === 'all' ? await deps.outbox.failedKeys(1000) : [which];
   let retried = 0;
   for (const key of keys) if (await deps.outbox.retry(key, deps.clock.now())) retried++;
   return { retried };
