@@ -104,17 +104,12 @@ export function progressChartSvg(input: ProgressChartInput): string {
       `<circle cx="${round(x(r.sessionNumber))}" cy="${round(y(r.rating))}" r="${POINT_RADIUS}" fill="${c.progress}" stroke="${c.background}" stroke-width="1.5"/>` +
       (labelValues ? `<text x="${round(x(r.sessionNumber))}" y="${round(y(r.rating) - 10)}" text-anchor="middle" fill="${c.progress}" font-weight="600">${r.rating}</text>` : ''),
   );
-  const satisfactionMarks = [
-    [intake, intakeX],
-    [final, finalX],
-  ].flatMap(([value, cx]) =>
-    value === null || value === undefined || cx === undefined || cx === null
-      ? []
-      : [
-          `<path d="${diamond(cx, y(value), POINT_RADIUS)}" fill="${c.satisfaction}" stroke="${c.background}" stroke-width="1.5"/>` +
-            `<text x="${round(cx)}" y="${round(y(value) - 11)}" text-anchor="middle" fill="${c.satisfaction}" font-weight="700">${value}</text>`,
-        ],
-  );
+  const satisfactionMark = (value: number | null, cx: number) =>
+    value === null
+      ? ''
+      : `<path d="${diamond(cx, y(value), POINT_RADIUS)}" fill="${c.satisfaction}" stroke="${c.background}" stroke-width="1.5"/>` +
+        `<text x="${round(cx)}" y="${round(y(value) - 11)}" text-anchor="middle" fill="${c.satisfaction}" font-weight="700">${value}</text>`;
+  const satisfactionMarks = [satisfactionMark(intake, intakeX), satisfactionMark(final, finalX)];
   const empty = ratings.length === 0 && intake === null && final === null;
   const note = empty
     ? `<text x="${round((plotLeft + plotRight) / 2)}" y="${round(y(5.5))}" text-anchor="middle" fill="${c.axis}">No ratings yet</text>`

@@ -61,11 +61,13 @@ export const me = z
     },
   });
 
+const introCallQuestion = z.object({ questionId: z.string(), prompt: z.string(), required: z.boolean() });
+
 const introCalls = z.object({
   enabled: z.boolean(),
   scheduleId: id,
   durationMinutes: z.literal(15),
-  questions: z.array(z.object({ questionId: z.string(), prompt: z.string(), required: z.boolean() })).meta({ description: 'What a prospect is asked when booking.' }),
+  questions: z.array(introCallQuestion).meta({ description: 'What a prospect is asked when booking.' }),
 });
 
 const calendarState = z.object({
@@ -153,6 +155,10 @@ export const schedule = z
       updatedAt: '2026-11-02T08:00:00Z',
     },
   });
+
+const packageId = z.enum(['coaching', 'quick_check_in']);
+
+const slot = z.object({ start: instant, end: instant });
 
 export const money = z.object({
   amount: z.number().int().meta({ description: 'Minor units: 15000 is 150.00 USD, 15000 JPY is ¥15,000.' }),
@@ -244,7 +250,7 @@ export const program = z
     settings: z.object({ feed: z.literal('off'), memberDirectory: z.literal('hidden') }),
     packages: z.array(
       z.object({
-        packageId: z.enum(['coaching', 'quick_check_in']),
+        packageId,
         name: z.string(),
         durationMinutes: z.number().int(),
         perWeek: z.number().int().optional(),
@@ -321,14 +327,14 @@ export const actionItem = z
 export const availability = z
   .object({
     timeZone: zone.meta({ description: "The schedule's zone, for showing the slots as the coach set them." }),
-    packageId: z.enum(['coaching', 'quick_check_in']),
+    packageId,
     durationMinutes: z.number().int(),
     remaining: z.number().int().meta({ description: 'Sessions of this package still to book.' }),
     calendarChecked: z.boolean().meta({ description: "False when the coach's calendar could not be read just now (its last known events were used)." }),
     calendar: z
       .object({ connected: z.boolean(), lastSyncedAt: nullableInstant, lastSyncError: z.string().nullable() })
       .meta({ description: "How fresh the coach's calendar (busy time) behind these slots is." }),
-    slots: z.array(z.object({ start: instant, end: instant })),
+    slots: z.array(slot),
   })
   .meta({
     id: 'Availability',
@@ -349,7 +355,7 @@ export const booking = z
   .object({
     bookingId: id,
     programId: id,
-    packageId: z.enum(['coaching', 'quick_check_in']),
+    packageId,
     start: instant,
     end: instant,
     status: bookingStatus.meta({ description: '`completed` once a confirmed session has ended.' }),
@@ -468,8 +474,8 @@ export const introCallAvailability = z
     coachName: z.string(),
     timeZone: zone,
     durationMinutes: z.number().int(),
-    questions: z.array(z.object({ questionId: z.string(), prompt: z.string(), required: z.boolean() })),
-    slots: z.array(z.object({ start: instant, end: instant })),
+    questions: z.array(introCallQuestion),
+    slots: z.array(slot),
   })
   .meta({ id: 'IntroCallAvailability' });
 

@@ -71,6 +71,13 @@ export const wholeNumber = (min: number, max: number, options: { coerce?: boolea
     z.maximum(max, { error: options.outOfRange }),
   );
 
+/** The id a coach may give a question (else one is made up): it keys the answers. */
+export const questionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' }));
+
+/** A PATCH body: each of the object's fields may be left out, but at least one must come. */
+export const patchBody = <T extends z.ZodMiniObject>(fields: T) =>
+  z.partial(fields).check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));
+
 export const pageLimit = z.optional(wholeNumber(1, 100, { coerce: true }));
 export const pageCursor = z.optional(z.string().check(z.maxLength(2000)));
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { canonicalLocale } from '../../domain/people/person';
-import { httpsUrl, multiLine, readString, singleLine, timeZone } from './common';
+import { httpsUrl, multiLine, patchBody, readString, singleLine, timeZone } from './common';
 
 /** The fields of a person's profile; null clears one. */
 export const profileFields = z.strictObject({
@@ -12,6 +12,6 @@ export const profileFields = z.strictObject({
   photoUrl: z.nullable(httpsUrl),
 });
 
-export const patchMeBody = z.partial(profileFields).check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));
+export const patchMeBody = patchBody(profileFields);
 
 export type PatchMeBody = z.output<typeof patchMeBody>;

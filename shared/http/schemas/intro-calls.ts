@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { INTRO_CALL_RULES } from '../../domain/intro-calls/intro-call';
-import { emailAddress, id, instant, pageCursor, pageLimit, plainText, timeZone } from './common';
+import { emailAddress, id, instant, pageCursor, pageLimit, plainText, questionId, timeZone } from './common';
 
 /** The public intro-call routes take small bodies only. */
 export const INTRO_CALL_MAX_BODY_BYTES = 8 * 1024;
@@ -34,7 +34,7 @@ export const introCallsQuery = z.strictObject({
 });
 
 const introCallQuestion = z.strictObject({
-  questionId: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' }))),
+  questionId: z.optional(questionId),
   prompt: plainText(300),
   required: z._default(z.boolean(), false),
 });

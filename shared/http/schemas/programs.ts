@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HOMEPAGE_KEYS, SESSION_LIMITS } from '../../domain/programs/program';
-import { id, nonBlank, singleLine, wholeNumber } from './common';
+import { id, nonBlank, patchBody, questionId, singleLine, wholeNumber } from './common';
 
 /** ISO 4217 codes the runtime knows (Intl's list), e.g. USD, EUR, JPY; read on first use. */
 let currencies: Set<string> | undefined;
@@ -24,9 +24,7 @@ export const createProgramBody = z.strictObject({
 });
 export type CreateProgramBody = z.output<typeof createProgramBody>;
 
-export const patchProgramBody = z
-  .partial(z.strictObject({ name: singleLine(120), pricePerSession: z.nullable(money) }))
-  .check(z.refine((b) => Object.keys(b).length > 0, { error: 'Send at least one field to change.' }));
+export const patchProgramBody = patchBody(z.strictObject({ name: singleLine(120), pricePerSession: z.nullable(money) }));
 export type PatchProgramBody = z.output<typeof patchProgramBody>;
 
 export const newModuleBody = z.optional(z.strictObject({ title: z.optional(singleLine(120)) }));
@@ -34,7 +32,7 @@ export const renameModuleBody = z.strictObject({ title: singleLine(120) });
 
 const question = z
   .strictObject({
-    questionId: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' }))),
+    questionId: z.optional(questionId),
     prompt: nonBlank(500),
     type: z.enum(['text', 'rating']),
     min: z.optional(wholeNumber(0, 100)),

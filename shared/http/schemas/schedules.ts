@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_SCHEDULE_SETTINGS, SCHEDULE_LIMITS } from '../../domain/schedules/schedule';
 import { WEEKDAYS } from '../../domain/time/wall-clock';
-import { calendarDate, id, singleLine, timeOfDay, timeZone, wholeNumber } from './common';
+import { calendarDate, id, patchBody, singleLine, timeOfDay, timeZone, wholeNumber } from './common';
 
 const window = z.strictObject({ start: timeOfDay, end: timeOfDay });
 
@@ -34,9 +34,7 @@ export const createScheduleBody = z.strictObject({
   bookingHorizonDays: z._default(fields.bookingHorizonDays, DEFAULT_SCHEDULE_SETTINGS.bookingHorizonDays),
 });
 
-export const patchScheduleBody = z
-  .partial(z.strictObject(fields))
-  .check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));
+export const patchScheduleBody = patchBody(z.strictObject(fields));
 
 export const schedulePath = z.object({ orgId: id, scheduleId: id });
 

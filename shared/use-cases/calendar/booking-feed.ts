@@ -47,23 +47,12 @@ export async function bookingFeed(deps: BookingFeedDeps, feedToken: string): Pro
     sessions
       .filter((s) => s.kind === 'session' || s.kind === 'intro_call')
       .map((s) => {
-        if (s.kind === 'intro_call' || !s.programId) {
-          // Intro calls have no join link of their own: the prospect's link in their email is theirs.
-          return { uid: bookingUid(s.id, deps.links.appUrl), sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt };
-        }
+        const entry = { uid: bookingUid(s.id, deps.links.appUrl), sequence: s.sequence, start: s.start, end: s.end, summary: s.summary, description: s.summary, stampedAt: s.changedAt };
+        // Intro calls have no join link of their own: the prospect's link in their email is theirs.
+        if (s.kind === 'intro_call' || !s.programId) return entry;
         // The coach's own join link, as in their invitations: joining from the feed counts too.
         const join = joinUrl(deps.links, key, { orgId: s.orgId, programId: s.programId, bookingId: s.id }, 'coach');
-        return {
-          uid: bookingUid(s.id, deps.links.appUrl),
-          sequence: s.sequence,
-          start: s.start,
-          end: s.end,
-          summary: s.summary,
-          description: `${s.summary}\nJoin (opens 15 minutes before the start): ${join}`,
-          location: join,
-          url: join,
-          stampedAt: s.changedAt,
-        };
+        return { ...entry, description: `${s.summary}\nJoin (opens 15 minutes before the start): ${join}`, location: join, url: join };
       }),
   );
 }

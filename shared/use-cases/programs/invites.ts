@@ -110,7 +110,8 @@ export function prepareInvite(
 export async function acceptInvite(deps: InviteDeps, caller: Caller, token: string, options: PersonProfile = {}) {
   const [orgId, programId, inviteId, secret, ...rest] = token.split('.');
   if (!orgId || !programId || !inviteId || !secret || rest.length > 0) throw notFound();
-  const { invite, program, org } = await deps.invites.getWithProgram(orgId, programId, inviteId);
+  // The caller's saved profile is read alongside: one round trip, and an accepted invite needs it.
+  const [{ invite, program, org }, stored] = await Promise.all([deps.invites.getWithProgram(orgId, programId, inviteId), deps.profiles.get(caller.userId)]);
   if (!invite || !secretMatches(secret, invite.secretHash) || !program || !org) throw notFound();
   const result = { orgId, programId };
 
@@ -128,8 +129,8 @@ export async function acceptInvite(deps: InviteDeps, caller: Caller, token: stri
   if (program.coachUserId === caller.userId) throw conflict('coach_cannot_be_client', 'You coach this program, so you cannot also be its client.');
 
   const now = formatInstant(nowMs);
-  const client = { userId: caller.userId, email: caller.email, ...profileForClient(await deps.profiles.get(caller.userId), { ...options, timeZone: options.timeZone ?? invite.timeZone ?? undefined }) };
-  // (An invite from an intro call knows the prospect's zone already.)
+  // An invite from an intro call knows the prospect's zone already.
+  const client = { userId: caller.userId, email: caller.email, ...profileForClient(stored, { ...options, timeZone: options.timeZone ?? invite.timeZone ?? undefined }) };
   const notice = clientJoinedEmail({
     coach: coachOf(org),
     client: clientOf(client, client.timeZone ?? org.timeZone),

@@ -49,7 +49,8 @@ export async function getActivity(deps: Pick<WorksheetDeps, 'programs' | 'worksh
  * program report.
  */
 export async function answerWorksheet(deps: WorksheetDeps, caller: Caller, ref: Ref, activityId: string, answers: Record<string, string | number>) {
-  const full = await accessFullProgram(deps.programs, ref.orgId, ref.programId, caller);
+  // The earlier answers are read alongside the program (one round trip); they are used only once access is settled.
+  const [full, earlier] = await Promise.all([accessFullProgram(deps.programs, ref.orgId, ref.programId, caller), deps.worksheets.get(ref.orgId, ref.programId, activityId)]);
   const found = findActivity(full.structure, activityId);
   if (!found || !visibleTo(full.role)(found.activity)) throw notFound();
   requireClientRole(full.role);
@@ -59,8 +60,8 @@ export async function answerWorksheet(deps: WorksheetDeps, caller: Caller, ref: 
   const violations = answerViolations(questions, answers);
   if (violations.length > 0) throw validationFailed(violations);
 
-  const earlier = await deps.worksheets.get(ref.orgId, ref.programId, activityId);
-  const now = formatInstant(deps.clock.now());
+  const nowMs = deps.clock.now();
+  const now = formatInstant(nowMs);
   const kept = keptAnswers(questions, answers);
   const outcome = outcomeOf(activityId, kind, questions, kept, now);
   const tx = deps
@@ -71,7 +72,7 @@ export async function answerWorksheet(deps: WorksheetDeps, caller: Caller, ref: 
     'worksheet.submitted',
     ref.orgId,
     { programId: ref.programId, activityId, moduleId: found.module.moduleId, kind, firstSubmission: !earlier, submittedAt: now },
-    deps.clock.now(),
+    nowMs,
   );
   const emails = kind === 'reflection_90_day' && !earlier ? await reflectionEmails(deps, full.program, outcome) : [];
   stageEffects(deps, tx, keys.programPartition(ref.orgId, ref.programId), [...emails, submitted]);
