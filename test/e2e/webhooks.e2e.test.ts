@@ -1,26 +1,22 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/local-stack';
-import { aCoachStack, aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachWithCalendar, aJoinedClient, aProgram, useCoachStack } from '../support/scenarios-http';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
 
 /**
  * Webhooks end to end, on one local stack: a coach registers endpoints on a loopback receiver (the
  * local stack's test-only allowance), and the events of real writes arrive signed.
  */
-let env: Awaited<ReturnType<typeof aCoachStack>>;
+const env = useCoachStack({ now: '2026-12-01T08:00:00Z' });
 let receiver: WebhookReceiver;
 let hooks: string;
 
 beforeAll(async () => {
-  env = await aCoachStack({ now: '2026-12-01T08:00:00Z' });
   receiver = await WebhookReceiver.start();
   hooks = `/orgs/${env.orgId}/webhooks`;
 });
-afterAll(async () => {
-  await receiver?.stop();
-  await env?.stop();
-});
+afterAll(() => receiver?.stop());
 
 describe('registering endpoints', () => {
   it('shows the secret once, at creation, and never in the list', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { ApiClient, startTestStack, uniqueEmail } from './local-stack';
 import { IcsServer } from './ics-server';
@@ -60,4 +61,19 @@ export async function aCoachStack(options: { now: string; timeZone?: string }) {
       await ics.stop();
     },
   };
+}
+
+export type CoachStack = Awaited<ReturnType<typeof aCoachStack>>;
+
+/**
+ * `aCoachStack` for the tests of one file: started before them and stopped after them. Call it at
+ * the top of the file; its fields are there from the file's first `beforeAll` on.
+ */
+export function useCoachStack(options: { now: string; timeZone?: string }): CoachStack {
+  const env = {} as CoachStack;
+  beforeAll(async () => {
+    Object.assign(env, await aCoachStack(options));
+  });
+  afterAll(() => env.stop?.());
+  return env;
 }
