@@ -5,7 +5,7 @@ import type { OutboxEmail } from '../../local/local-ses';
 import { horizontalOverflow, launchBrowser, openPage } from '../support/browser';
 import { readCalendar } from '../support/ics-check';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
-import { aProgram, inviteTokenFromOutbox, useCoachStack } from '../support/scenarios-http';
+import { aProgram, inviteTokenFromOutbox, moveClock, useCoachStack } from '../support/scenarios-http';
 
 /**
  * A whole engagement as calendars and inboxes see it, for a practice whose name holds every
@@ -39,7 +39,7 @@ async function aClient(displayName: string, profile: Record<string, unknown>): P
   return { client, email, url: `/orgs/${env.orgId}/programs/${program.programId}` };
 }
 
-const moveClockTo = async (iso: string) => expect((await env.coach.anonymous().post('/_local/clock', { to: iso })).status).toBe(200);
+const moveClockTo = (iso: string) => moveClock(env.stack, { to: iso });
 const lastMail = (to: string, subject: string) => env.stack.ses.outbox(to).filter((m) => m.subject.includes(subject)).at(-1);
 const joinLinkIn = (mail: OutboxEmail | undefined) => {
   const ics = mail?.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '';

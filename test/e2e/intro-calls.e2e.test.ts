@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inviteOf } from '../support/ics-parse';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
-import { aJoinedClient, aProgram, useCoachStack } from '../support/scenarios-http';
+import { aJoinedClient, aProgram, moveClock, useCoachStack } from '../support/scenarios-http';
 
 /**
  * Free intro calls over HTTP, as a prospect's browser and the coach's app use them. The local
@@ -47,7 +47,6 @@ const tokenIn = (to: string) => {
   if (!match?.[1]) throw new Error(`No intro-call link for ${to}`);
   return decodeURIComponent(match[1]);
 };
-const moveClock = async (body: { to: string } | { advanceMinutes: number }) => expect((await visitor.post('/_local/clock', body)).status).toBe(200);
 
 describe('booking an intro call without an account', () => {
   it('offers slots only — times, never what else the coach has on', async () => {
@@ -123,7 +122,7 @@ describe('booking an intro call without an account', () => {
   });
 
   it('answers the same 404 for an org that takes no intro calls and one that does not exist', async () => {
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     const other = await ApiClient.signIn(env.stack, uniqueEmail('coach'));
     const quiet = (await other.post('/orgs', { name: 'Quiet Practice', timeZone: 'UTC' })).body.orgId as string;
     const answers = [];
@@ -141,7 +140,7 @@ describe('booking an intro call without an account', () => {
   });
 
   it('lets exactly one of 19 intro calls and a client’s session racing for the same hour win', async () => {
-    await moveClock({ advanceMinutes: 1 }); // a fresh minute for this address's limit
+    await moveClock(env.stack, { advanceMinutes: 1 }); // a fresh minute for this address's limit
     const start = '2026-12-15T10:00:00Z'; // a week in which the client still has a session to book
     const results = await Promise.all([...Array.from({ length: 19 }, () => book({ start })), client.post(`${sessionsUrl}/bookings`, { start })]);
     const statuses = results.map((r) => r.status);
@@ -153,7 +152,7 @@ describe('booking an intro call without an account', () => {
 
 describe('limits', () => {
   it('answers 429 with Retry-After once an address has made 20 changes in a minute', async () => {
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     const attempts = await Promise.all(Array.from({ length: 20 }, () => book({ start: '2026-12-05T09:00:00Z' }))); // a Saturday: counted, refused
     expect(attempts.every((r) => r.status === 409)).toBe(true);
     const limited = await book({ start: '2026-12-07T09:00:00Z' });
@@ -162,12 +161,12 @@ describe('limits', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     expect((await book({ start: '2026-12-07T09:00:00Z' })).status).toBe(201);
   });
 
   it('holds one email to 3 upcoming calls with the coach and 5 bookings a day', async () => {
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     const email = uniqueEmail('eager');
     for (const start of ['2026-12-07T10:00:00Z', '2026-12-07T10:30:00Z', '2026-12-07T11:00:00Z']) expect((await book({ email, start })).status).toBe(201);
     const fourth = await book({ email: email.toUpperCase(), start: '2026-12-07T11:30:00Z' });
@@ -189,7 +188,7 @@ describe('limits', () => {
 
 describe('the prospect’s link, and the coach’s side', () => {
   it('shows the call, moves it, and cancelling through the emailed link frees the time', async () => {
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     const email = uniqueEmail('mover');
     expect((await book({ email, start: '2026-12-08T10:00:00Z' })).status).toBe(201);
     await env.stack.settle();
@@ -225,7 +224,7 @@ describe('the prospect’s link, and the coach’s side', () => {
   });
 
   it('lists the coach’s calls in time order, lets only the coach cancel, and keeps strangers out', async () => {
-    await moveClock({ advanceMinutes: 1 });
+    await moveClock(env.stack, { advanceMinutes: 1 });
     const booked = await book({ start: '2026-12-09T09:00:00Z' });
     const list = await env.coach.get(`/orgs/${env.orgId}/intro-calls?status=confirmed`);
     expect(list.status).toBe(200);
@@ -261,8 +260,8 @@ describe('the prospect’s link, and the coach’s side', () => {
     await env.stack.settle();
     const schedules = env.stack.scheduler.pending().filter((s) => s.name.startsWith(booked.body.introCallId));
     expect(schedules.map((s) => s.name).sort()).toEqual([`${booked.body.introCallId}-reminder-1h`, `${booked.body.introCallId}-reminder-24h`]);
-    await moveClock({ to: '2026-12-09T15:00:00Z' });
-    await moveClock({ to: '2026-12-10T14:00:00Z' });
+    await moveClock(env.stack, { to: '2026-12-09T15:00:00Z' });
+    await moveClock(env.stack, { to: '2026-12-10T14:00:00Z' });
     await env.stack.settle();
     expect(mails(email, 'is tomorrow')).toHaveLength(1);
     expect(mails(email, 'is in an hour')).toHaveLength(1);

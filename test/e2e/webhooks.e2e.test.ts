@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/local-stack';
-import { aCoachWithCalendar, aJoinedClient, aProgram, useCoachStack } from '../support/scenarios-http';
+import { aCoachWithCalendar, aJoinedClient, aProgram, moveClock, useCoachStack } from '../support/scenarios-http';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
 
 /**
@@ -105,7 +105,6 @@ function verified(secret: string, request: ReceivedWebhook, clockMs: number) {
 
 describe('delivering events', () => {
   const clockNow = () => env.stack.clock.now();
-  const moveClock = (minutes: number) => env.coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });
   let all: { webhookId: string; secret: string };
   let cancelsOnly: { webhookId: string; secret: string };
   let deleted: string;
@@ -147,7 +146,7 @@ describe('delivering events', () => {
     expect(wait).toBeGreaterThanOrEqual(60_000);
     expect(wait).toBeLessThanOrEqual(66_000);
 
-    expect((await moveClock(2)).status).toBe(200);
+    await moveClock(env.stack, { advanceMinutes: 2 });
     const attempts = receiver.at('/all').filter((r) => JSON.parse(r.body).type === 'booking.created');
     expect(attempts.map((r) => r.answered)).toEqual([503, 204]);
     expect(new Set(attempts.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -218,7 +217,7 @@ describe('delivering events', () => {
     expect(await busCopies()).toEqual([]);
     expect(hookCopies()).toHaveLength(1);
     await faults({ events: false });
-    await moveClock(2);
+    await moveClock(env.stack, { advanceMinutes: 2 });
     expect(await busCopies()).toHaveLength(1);
     expect((await busCopies())[0].detail.id).toBe(hookCopies()[0]?.headers['webhook-id']);
     expect(hookCopies()).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { FiredSchedule } from '../../local/local-scheduler';
 import type { LocalStack } from '../../local/stack';
 import { ApiClient, startTestStack, uniqueEmail } from './local-stack';
 import { IcsServer } from './ics-server';
@@ -13,6 +14,13 @@ export async function aCoachWithCalendar(stack: LocalStack, ics: IcsServer, opti
   const connected = await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl });
   if (connected.status !== 200) throw new Error(`calendar: ${connected.status} ${JSON.stringify(connected.body)}`);
   return { coach, coachEmail: email, orgId, feedUrl: connected.body.feedUrl as string };
+}
+
+/** Moves the local clock (only ever forward) as a scenario does, over HTTP; answers the schedules that fired on the way. */
+export async function moveClock(stack: LocalStack, move: { to: string } | { advanceMinutes: number }): Promise<FiredSchedule[]> {
+  const moved = await new ApiClient(stack.url).post('/_local/clock', move);
+  if (moved.status !== 200) throw new Error(`clock: ${moved.status} ${JSON.stringify(moved.body)}`);
+  return moved.body.fired as FiredSchedule[];
 }
 
 /** A program created with defaults (or the given fields). */
