@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * Two months of an org's sessions walked on the local clock (from Monday 2 November 2026; the coach
@@ -17,7 +17,7 @@ let stop: () => Promise<void>;
 const clients: Record<'a' | 'b' | 'c', { client: ApiClient; email: string; url: string }> = {} as never;
 const ids: Record<string, string> = {};
 
-const moveClockTo = async (iso: string) => expect((await coach.anonymous().post('/_local/clock', { to: iso })).status).toBe(200);
+const moveClockTo = (iso: string) => moveClock(stack, { to: iso });
 const book = async (who: 'a' | 'b' | 'c', name: string, start: string) => {
   const booked = await clients[who].client.post(`${clients[who].url}/bookings`, { packageId: 'coaching', start });
   expect(booked.status, JSON.stringify(booked.body)).toBe(201);

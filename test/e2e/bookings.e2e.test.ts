@@ -3,7 +3,7 @@ import type { LocalStack } from '../../local/stack';
 import { calendarWith, IcsServer } from '../support/ics-server';
 import { eventsOf, inviteOf } from '../support/ics-parse';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 import { secondsToNextWindow, useLimit } from '../support/quotas';
 import { FEED_POLLS_PER_TOKEN } from '../../shared/domain/rate-limits/feed-limits';
 
@@ -191,13 +191,13 @@ describe('when SES is down during a booking', () => {
     expect(stack.ses.outbox(email)).toHaveLength(before.client);
 
     await client.anonymous().post('/_local/faults', { ses: false });
-    await client.anonymous().post('/_local/clock', { advanceMinutes: 2 }); // the sweeper's next round
+    await moveClock(stack, { advanceMinutes: 2 }); // the sweeper's next round
     const clientMails = stack.ses.outbox(email).slice(before.client);
     const coachMails = stack.ses.outbox(coachEmail).slice(before.coach);
     expect(clientMails.map((m) => m.subject)).toEqual([expect.stringContaining('Booked:')]);
     expect(coachMails.map((m) => m.subject)).toEqual([expect.stringContaining('Booked:')]);
 
-    await client.anonymous().post('/_local/clock', { advanceMinutes: 60 });
+    await moveClock(stack, { advanceMinutes: 60 });
     expect(stack.ses.outbox(email).slice(before.client)).toHaveLength(1);
     expect((await client.get(`${url}/bookings/${booked.body.bookingId}`)).body.status).toBe('confirmed');
   });

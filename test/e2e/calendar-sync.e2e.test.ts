@@ -3,7 +3,7 @@ import type { LocalStack } from '../../local/stack';
 import { calendarWith, type IcsServer } from '../support/ics-server';
 import { inviteOf } from '../support/ics-parse';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * The coach's calendar as data, over HTTP: hostile feeds at connect, the background refresh driven
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 const connect = (icsUrl = ics.calendarUrl) => coach.put(`/orgs/${orgId}/calendar`, { icsUrl });
-const advanceClock = (minutes: number) => coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });
+const advanceClock = (minutes: number) => moveClock(stack, { advanceMinutes: minutes });
 
 /** Runs `work` while asking /health every 20 ms; answers the work's result and the slowest /health. */
 async function whileWatchingHealth<T>(start: () => Promise<T>) {

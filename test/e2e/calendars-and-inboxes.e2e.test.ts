@@ -2,11 +2,10 @@ import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEmail } from '../../local/local-ses';
-import type { LocalStack } from '../../local/stack';
 import { horizontalOverflow, launchBrowser, openPage } from '../support/browser';
 import { readCalendar } from '../support/ics-check';
 import { ApiClient, uniqueEmail } from '../support/local-stack';
-import { aCoachStack, aProgram, inviteTokenFromOutbox } from '../support/scenarios-http';
+import { aProgram, inviteTokenFromOutbox, moveClock, useCoachStack } from '../support/scenarios-http';
 
 /**
  * A whole engagement as calendars and inboxes see it, for a practice whose name holds every
@@ -16,12 +15,7 @@ import { aCoachStack, aProgram, inviteTokenFromOutbox } from '../support/scenari
  */
 const ORG_NAME = 'Dana "DJ" Reyes; Coaching, Ltd 🌱';
 const RENAMED = 'Reyes & Partners, "North"';
-let stack: LocalStack;
-let coach: ApiClient;
-let coachEmail: string;
-let orgId: string;
-let feedUrl: string;
-let stop: () => Promise<void>;
+const env = useCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' });
 let browser: Browser;
 
 interface Client {
@@ -35,18 +29,18 @@ let s1: string;
 let s2: string;
 
 async function aClient(displayName: string, profile: Record<string, unknown>): Promise<Client> {
-  const program = await aProgram(coach, orgId, { name: 'Leading, Through; Change' });
+  const program = await aProgram(env.coach, env.orgId, { name: 'Leading, Through; Change' });
   const email = uniqueEmail('client');
-  expect((await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email })).status).toBe(201);
-  const client = await ApiClient.signIn(stack, email);
-  const accepted = await client.post(`/invites/${await inviteTokenFromOutbox(stack, email)}/accept`, { displayName, ...profile });
+  expect((await env.coach.post(`/orgs/${env.orgId}/programs/${program.programId}/invites`, { email })).status).toBe(201);
+  const client = await ApiClient.signIn(env.stack, email);
+  const accepted = await client.post(`/invites/${await inviteTokenFromOutbox(env.stack, email)}/accept`, { displayName, ...profile });
   expect(accepted.status).toBe(200);
-  await coach.post(`/orgs/${orgId}/programs/${program.programId}/publish`);
-  return { client, email, url: `/orgs/${orgId}/programs/${program.programId}` };
+  await env.coach.post(`/orgs/${env.orgId}/programs/${program.programId}/publish`);
+  return { client, email, url: `/orgs/${env.orgId}/programs/${program.programId}` };
 }
 
-const moveClockTo = async (iso: string) => expect((await coach.anonymous().post('/_local/clock', { to: iso })).status).toBe(200);
-const lastMail = (to: string, subject: string) => stack.ses.outbox(to).filter((m) => m.subject.includes(subject)).at(-1);
+const moveClockTo = (iso: string) => moveClock(env.stack, { to: iso });
+const lastMail = (to: string, subject: string) => env.stack.ses.outbox(to).filter((m) => m.subject.includes(subject)).at(-1);
 const joinLinkIn = (mail: OutboxEmail | undefined) => {
   const ics = mail?.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '';
   return readCalendar(ics).icalEvents[0]?.location ?? '';
@@ -54,28 +48,26 @@ const joinLinkIn = (mail: OutboxEmail | undefined) => {
 const open = (url: string) => fetch(url, { redirect: 'manual' });
 
 beforeAll(async () => {
-  ({ stack, coach, coachEmail, orgId, feedUrl, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await stop();
 });
 
 describe('people and practices', () => {
   it('takes names, locales and branding, and refuses what would break headers and calendars', async () => {
-    const me = await coach.patch('/me', { displayName: 'Dana Reyes', locale: 'en-us' });
+    const me = await env.coach.patch('/me', { displayName: 'Dana Reyes', locale: 'en-us' });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ displayName: 'Dana Reyes', locale: 'en-US', hourCycle: 12, email: coachEmail });
+    expect(me.body).toMatchObject({ displayName: 'Dana Reyes', locale: 'en-US', hourCycle: 12, email: env.coachEmail });
 
-    const bad = await coach.patch(`/orgs/${orgId}`, { name: 'Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT' });
+    const bad = await env.coach.patch(`/orgs/${env.orgId}`, { name: 'Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('name');
-    expect((await coach.patch(`/orgs/${orgId}`, { brandColor: '#ffee00' })).status).toBe(400);
-    expect((await coach.patch('/me', { displayName: 'Two\nlines' })).status).toBe(400);
-    expect((await coach.patch('/me', { locale: 'not a locale' })).status).toBe(400);
+    expect((await env.coach.patch(`/orgs/${env.orgId}`, { brandColor: '#ffee00' })).status).toBe(400);
+    expect((await env.coach.patch('/me', { displayName: 'Two\nlines' })).status).toBe(400);
+    expect((await env.coach.patch('/me', { locale: 'not a locale' })).status).toBe(400);
 
-    const branded = await coach.patch(`/orgs/${orgId}`, {
+    const branded = await env.coach.patch(`/orgs/${env.orgId}`, {
       name: ORG_NAME,
       meetingUrl: 'https://meet.example.com/dana-reyes',
       logoUrl: 'https://cdn.example.com/logo.png',
@@ -89,7 +81,7 @@ describe('people and practices', () => {
     absent = await aClient('Sam Absent', { timeZone: 'America/New_York' });
     s1 = (await jurgen.client.post(`${jurgen.url}/bookings`, { packageId: 'coaching', start: '2026-12-01T14:00:00Z' })).body.bookingId;
     s2 = (await absent.client.post(`${absent.url}/bookings`, { packageId: 'coaching', start: '2026-12-01T16:00:00Z' })).body.bookingId;
-    await stack.settle();
+    await env.stack.settle();
 
     const toJurgen = lastMail(jurgen.email, 'Booked');
     expect(toJurgen?.subject).toBe('Booked: Session 1 with Dana Reyes, Di., 1. Dez., 15:00 MEZ');
@@ -98,36 +90,36 @@ describe('people and practices', () => {
     expect(toJurgen?.text).toContain('Dana Reyes\nCertified executive coach');
     expect(toJurgen?.html).toContain('https://cdn.example.com/logo.png');
     expect(toJurgen?.html).toContain('#1d4ed8');
-    const toCoach = stack.ses.outbox(coachEmail).find((m) => m.subject.startsWith('Booked') && m.subject.includes('Jürgen'));
+    const toCoach = env.stack.ses.outbox(env.coachEmail).find((m) => m.subject.startsWith('Booked') && m.subject.includes('Jürgen'));
     expect(toCoach?.subject).toBe('Booked: Session 1 with Jürgen Ölmann, Tue, Dec 1, 2:00 PM GMT');
   });
 });
 
 describe('addresses', () => {
   it('invites every address SES can deliver to, an international domain stored in punycode', async () => {
-    const program = await aProgram(coach, orgId);
+    const program = await aProgram(env.coach, env.orgId);
     for (const address of ['jane&john@x.test', 'user=tag@x.test', 'a/b@x.test', 'x#y@x.test']) {
-      const invited = await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: address });
+      const invited = await env.coach.post(`/orgs/${env.orgId}/programs/${program.programId}/invites`, { email: address });
       expect(invited.status, address).toBe(201);
       expect(invited.body.email).toBe(address);
     }
-    const idn = await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: 'user@bücher.test' });
+    const idn = await env.coach.post(`/orgs/${env.orgId}/programs/${program.programId}/invites`, { email: 'user@bücher.test' });
     expect(idn.body.email).toBe('user@xn--bcher-kva.test');
-    await stack.settle();
-    expect(stack.ses.outbox('jane&john@x.test')).toHaveLength(1);
-    expect(stack.ses.outbox('user@xn--bcher-kva.test')).toHaveLength(1);
-    expect((await coach.post(`/orgs/${orgId}/programs/${program.programId}/invites`, { email: 'a@b' })).status).toBe(400);
+    await env.stack.settle();
+    expect(env.stack.ses.outbox('jane&john@x.test')).toHaveLength(1);
+    expect(env.stack.ses.outbox('user@xn--bcher-kva.test')).toHaveLength(1);
+    expect((await env.coach.post(`/orgs/${env.orgId}/programs/${program.programId}/invites`, { email: 'a@b' })).status).toBe(400);
   });
 });
 
 describe('join links', () => {
   it('carries a per-person join link in every invite and email, never the meeting URL itself', () => {
     const client = lastMail(jurgen.email, 'Booked');
-    const forCoach = stack.ses.outbox(coachEmail).find((m) => m.subject.includes('Booked') && m.subject.includes('Jürgen'));
+    const forCoach = env.stack.ses.outbox(env.coachEmail).find((m) => m.subject.includes('Booked') && m.subject.includes('Jürgen'));
     const clientLink = joinLinkIn(client);
     const coachLink = joinLinkIn(forCoach);
-    expect(clientLink).toMatch(new RegExp(`^${stack.url}/j/`));
-    expect(coachLink).toMatch(new RegExp(`^${stack.url}/j/`));
+    expect(clientLink).toMatch(new RegExp(`^${env.stack.url}/j/`));
+    expect(coachLink).toMatch(new RegExp(`^${env.stack.url}/j/`));
     expect(clientLink).not.toBe(coachLink);
     for (const mail of [client, forCoach]) {
       expect(mail?.text).not.toContain('meet.example.com');
@@ -148,14 +140,14 @@ describe('join links', () => {
     const inside = await open(link);
     expect(inside.status).toBe(302);
     expect(inside.headers.get('location')).toBe('https://meet.example.com/dana-reyes');
-    const booking = await coach.get(`${jurgen.url}/bookings/${s1}`);
+    const booking = await env.coach.get(`${jurgen.url}/bookings/${s1}`);
     expect(booking.body.clientJoinedAt).toBe('2026-12-01T14:05:00Z');
   });
 
   it('does not mark a client who joined only through the calendar a no-show; marks one who never joined', async () => {
     await moveClockTo('2026-12-01T16:20:00Z');
-    expect((await coach.get(`${jurgen.url}/bookings/${s1}`)).body.status).toBe('completed');
-    expect((await coach.get(`${absent.url}/bookings/${s2}`)).body.status).toBe('no_show');
+    expect((await env.coach.get(`${jurgen.url}/bookings/${s1}`)).body.status).toBe('completed');
+    expect((await env.coach.get(`${absent.url}/bookings/${s2}`)).body.status).toBe('no_show');
     const gone = await open(joinLinkIn(lastMail(jurgen.email, 'Booked')));
     expect(gone.status).toBe(410);
   });
@@ -163,41 +155,41 @@ describe('join links', () => {
 
 describe('the coach’s feed', () => {
   it('holds exactly the real sessions, with names intact, after a name that tried to inject events', async () => {
-    const read = readCalendar(await (await fetch(feedUrl)).text());
+    const read = readCalendar(await (await fetch(env.feedUrl)).text());
     expect(read.problems).toEqual([]);
     expect(read.icalEvents.map((e) => e.uid).sort()).toEqual([`${s1}@127.0.0.1`, `${s2}@127.0.0.1`].sort());
     expect(read.nodeIcalEvents).toHaveLength(2);
     expect(read.icalEvents.map((e) => e.summary).sort()).toEqual(['Session 1 with Jürgen Ölmann (Leading, Through; Change)', 'Session 1 with Sam Absent (Leading, Through; Change)']);
-    expect(read.icalEvents.every((e) => e.klass === 'PRIVATE' && e.location.startsWith(`${stack.url}/j/`))).toBe(true);
+    expect(read.icalEvents.every((e) => e.klass === 'PRIVATE' && e.location.startsWith(`${env.stack.url}/j/`))).toBe(true);
   });
 });
 
 describe('updated invitations', () => {
   it('sends every upcoming session an updated REQUEST, SEQUENCE+1, once, when the program or the practice is renamed', async () => {
     const s3 = (await jurgen.client.post(`${jurgen.url}/bookings`, { packageId: 'coaching', start: '2026-12-08T14:00:00Z' })).body.bookingId;
-    await stack.settle();
-    const updates = () => stack.ses.outbox().filter((m) => m.subject.startsWith('Updated'));
-    expect((await coach.patch(jurgen.url, { name: 'Leading Through Change' })).status).toBe(200);
-    await stack.settle();
-    expect(updates().map((m) => m.to[0]).sort()).toEqual([coachEmail, jurgen.email].sort());
+    await env.stack.settle();
+    const updates = () => env.stack.ses.outbox().filter((m) => m.subject.startsWith('Updated'));
+    expect((await env.coach.patch(jurgen.url, { name: 'Leading Through Change' })).status).toBe(200);
+    await env.stack.settle();
+    expect(updates().map((m) => m.to[0]).sort()).toEqual([env.coachEmail, jurgen.email].sort());
     for (const mail of updates()) {
       const [event] = readCalendar(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '').icalEvents;
       expect(event).toMatchObject({ uid: `${s3}@127.0.0.1`, sequence: 1 });
       expect(event?.summary).toContain('(Leading Through Change)');
     }
 
-    expect((await coach.patch(`/orgs/${orgId}`, { name: RENAMED })).status).toBe(200);
+    expect((await env.coach.patch(`/orgs/${env.orgId}`, { name: RENAMED })).status).toBe(200);
     await moveClockTo('2026-12-01T16:30:00Z'); // the sweeper runs too: nothing goes twice
     expect(updates()).toHaveLength(4);
     const last = readCalendar(updates().at(-1)?.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content ?? '').icalEvents[0];
     expect(last).toMatchObject({ sequence: 2, organizer: { cn: RENAMED } });
-    expect((await coach.get(`${jurgen.url}/bookings/${s3}`)).body.status).toBe('confirmed');
+    expect((await env.coach.get(`${jurgen.url}/bookings/${s3}`)).body.status).toBe('confirmed');
   });
 });
 
 describe('every email', () => {
   it('is raw MIME that parses, with the From name RFC 2047-encoded and a calendar part where there is an invite', async () => {
-    const all = stack.ses.outbox();
+    const all = env.stack.ses.outbox();
     expect(all.length).toBeGreaterThan(8);
     for (const mail of all) {
       const head = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n'));
@@ -224,7 +216,7 @@ describe('every email', () => {
 
   it('renders in Chromium at 375 and 700 px without scrolling sideways', async () => {
     const kinds = new Map<string, OutboxEmail>();
-    for (const mail of stack.ses.outbox()) kinds.set(`${mail.subject.split(/[:\s]/)[0]}-${mail.to[0] === coachEmail}`, mail);
+    for (const mail of env.stack.ses.outbox()) kinds.set(`${mail.subject.split(/[:\s]/)[0]}-${mail.to[0] === env.coachEmail}`, mail);
     expect(kinds.size).toBeGreaterThan(5);
     for (const width of [375, 700]) {
       const page = await openPage(browser, width);

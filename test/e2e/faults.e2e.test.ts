@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * SES and Scheduler fail while a session is booked. The booking stands; its emails and schedules
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 const faults = (state: { ses?: boolean; scheduler?: boolean }) => coach.anonymous().post('/_local/faults', state);
-const clock = (minutes: number) => coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });
+const clock = (minutes: number) => moveClock(stack, { advanceMinutes: minutes });
 
 describe('a booking while SES and Scheduler are down', () => {
   it('stands at once, and its emails and schedules follow when they come back — no duplicates', async () => {
@@ -54,7 +54,7 @@ describe('a booking while SES and Scheduler are down', () => {
     await clock(120);
     expect(stack.ses.outbox(email).slice(sentBefore.client)).toHaveLength(1);
     expect(schedules()).toEqual(['-reminder-24h', '-reminder-1h', '-no-show']);
-    await coach.anonymous().post('/_local/clock', { to: '2026-12-02T10:00:00Z' });
+    await moveClock(stack, { to: '2026-12-02T10:00:00Z' });
     expect(stack.ses.outbox(email).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(1);
   });
 

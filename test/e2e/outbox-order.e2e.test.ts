@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiredSchedule } from '../../local/local-scheduler';
 import type { LocalStack } from '../../local/stack';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * Outbox entries of one booking run in any order — late after an outage, or with the sweeper and
@@ -37,10 +37,8 @@ const day = (monday: string, offset: number, hour: number) => new Date(Date.pars
 const faults = (state: { ses?: boolean; scheduler?: boolean }) => coach.anonymous().post('/_local/faults', state);
 const sweepersRacing = () => Promise.all([stack.lambda.invoke('outboxSweeper', {}), stack.lambda.invoke('outboxSweeper', {})]);
 
-async function moveClock(to: string, fired: FiredSchedule[]) {
-  const moved = await coach.anonymous().post('/_local/clock', { to });
-  expect(moved.status).toBe(200);
-  fired.push(...(moved.body.fired as FiredSchedule[]));
+async function moveClockTo(to: string, fired: FiredSchedule[]) {
+  fired.push(...(await moveClock(stack, { to })));
 }
 
 /**
@@ -82,20 +80,20 @@ async function aRound(mondays: [string, string], during: { faulty: boolean }) {
     await faults({ ses: true, scheduler: true });
     for (const s of sessions) await book(s);
     await stack.settle();
-    for (const minute of [3, 6, 10]) await moveClock(day(mondays[0], 0, 8 + minute / 60), fired); // still down
+    for (const minute of [3, 6, 10]) await moveClockTo(day(mondays[0], 0, 8 + minute / 60), fired); // still down
     for (const s of [...cancelled, ...moved]) await change(s);
     await stack.settle();
     await faults({ ses: false, scheduler: false });
-    await moveClock(day(mondays[0], 0, 8 + 12 / 60), fired); // only the changes' entries are due yet
-    await moveClock(day(mondays[0], 0, 8.5), fired);
-    await moveClock(day(mondays[0], 0, 9.5), fired);
+    await moveClockTo(day(mondays[0], 0, 8 + 12 / 60), fired); // only the changes' entries are due yet
+    await moveClockTo(day(mondays[0], 0, 8.5), fired);
+    await moveClockTo(day(mondays[0], 0, 9.5), fired);
   } else {
     for (const s of sessions) {
       await book(s);
       if (!untouched.includes(s)) await change(s);
     }
   }
-  for (let d = 0; d <= 12; d++) await moveClock(day(mondays[0], d, 23), fired);
+  for (let d = 0; d <= 12; d++) await moveClockTo(day(mondays[0], d, 23), fired);
   const mailsOfRound = (email: string) => stack.ses.outbox(email).slice(before.get(email));
   return { cancelled, moved, untouched, fired, mailsOfRound };
 }
@@ -159,8 +157,7 @@ describe('a burst of emails against SES holding its send rate, with reminders sp
     await stack.settle();
     // Throttled sends back off in the outbox; the sweeper takes them again as the clock moves.
     for (let sweep = 0; sweep < 12 && sessions.some((s) => !stack.ses.outbox(s.program.email).some((m) => m.text.includes(s.bookingId))); sweep++) {
-      const moved = await coach.anonymous().post('/_local/clock', { to: new Date(stack.clock.now() + 5 * 60_000).toISOString() });
-      expect(moved.status).toBe(200);
+      await moveClock(stack, { advanceMinutes: 5 });
       await stack.settle();
     }
   });
@@ -174,6 +171,9 @@ describe('a burst of emails against SES holding its send rate, with reminders sp
       const invites = stack.ses.outbox(s.program.email).filter((m) => m.subject.startsWith('Booked') && m.text.includes(s.bookingId));
       expect(invites).toHaveLength(1);
     }
+    // The local SES refuses what is over the rate, so the peak holds by construction; what this proves
+    // is that the burst did go over it, and the refused sends were retried rather than lost.
+    expect(stack.ses.throttled).toBeGreaterThan(0);
     expect(stack.ses.peakPerSecond()).toBeLessThanOrEqual(RATE);
   });
 

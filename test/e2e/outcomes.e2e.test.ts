@@ -4,7 +4,7 @@ import type { LocalStack } from '../../local/stack';
 import { CHART_COLOURS, CHART_SIZE, chartLayout } from '../../shared/charts/progress-chart';
 import { launchBrowser, openPage } from '../support/browser';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * One program walked from intake to the 90-day reflection on the local clock (Monday 30 November
@@ -25,7 +25,7 @@ let stop: () => Promise<void>;
 const SESSION_STARTS = ['2026-12-02T10:00:00Z', '2026-12-09T10:00:00Z', '2026-12-16T10:00:00Z', '2026-12-23T10:00:00Z', '2026-12-29T10:00:00Z'];
 const bookingIds: string[] = [];
 
-const moveClockTo = async (iso: string) => expect((await coach.anonymous().post('/_local/clock', { to: iso })).status).toBe(200);
+const moveClockTo = (iso: string) => moveClock(stack, { to: iso });
 const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 const sessionModule = (n: number) => program.sections[1].modules[n - 1];
 const activityOf = (kind: string, sessionNumber?: number) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { inviteOf } from '../support/ics-parse';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * Moving sessions under each window of the policy. The clock only moves forward, so the scenarios
@@ -27,7 +27,7 @@ async function aSession(start: string) {
   return { ...who, bookingId: booked.body.bookingId as string };
 }
 
-const moveClockTo = (iso: string) => coach.anonymous().post('/_local/clock', { to: iso });
+const moveClockTo = (iso: string) => moveClock(stack, { to: iso });
 const lastMail = async (to: string) => {
   await stack.settle();
   return stack.ses.outbox(to).at(-1);
@@ -124,7 +124,7 @@ describe('rescheduling', () => {
     expect(requested.body.expiresAt).toBe('2026-12-02T14:00:00Z');
     await stack.settle();
     const expiry = stack.scheduler.pending().find((s) => s.name === `${requested.body.requestId}-expiry`);
-    const fired = (await moveClockTo('2026-12-02T14:00:00Z')).body.fired.map((f: any) => f.name);
+    const fired = (await moveClockTo('2026-12-02T14:00:00Z')).map((f) => f.name);
     expect(fired).toContain(`${requested.body.requestId}-expiry`);
     const mail = await lastMail(session.email);
     expect(mail?.subject).toContain('lapsed');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalSchedule } from '../../local/local-scheduler';
 import type { LocalStack } from '../../local/stack';
 import type { ApiClient } from '../support/local-stack';
-import { aCoachStack, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
 
 /**
  * Sessions walked through by the local clock, which only moves forward: the steps of this file run
@@ -31,11 +31,7 @@ async function aBookedSession(start: string): Promise<Session> {
   return { client, email, url, bookingId: booked.body.bookingId, program };
 }
 
-const moveClockTo = async (iso: string) => {
-  const response = await coach.anonymous().post('/_local/clock', { to: iso });
-  expect(response.status).toBe(200);
-  return response.body.fired as { name: string; at: string }[];
-};
+const moveClockTo = (iso: string) => moveClock(stack, { to: iso });
 const mails = (to: string, subject: string) => stack.ses.outbox(to).filter((m) => m.subject.includes(subject));
 const schedulesOf = (bookingId: string) => stack.scheduler.pending().filter((s) => s.name.startsWith(bookingId));
 

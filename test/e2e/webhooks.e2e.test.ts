@@ -1,26 +1,22 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/local-stack';
-import { aCoachStack, aCoachWithCalendar, aJoinedClient, aProgram } from '../support/scenarios-http';
+import { aCoachWithCalendar, aJoinedClient, aProgram, moveClock, useCoachStack } from '../support/scenarios-http';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
 
 /**
  * Webhooks end to end, on one local stack: a coach registers endpoints on a loopback receiver (the
  * local stack's test-only allowance), and the events of real writes arrive signed.
  */
-let env: Awaited<ReturnType<typeof aCoachStack>>;
+const env = useCoachStack({ now: '2026-12-01T08:00:00Z' });
 let receiver: WebhookReceiver;
 let hooks: string;
 
 beforeAll(async () => {
-  env = await aCoachStack({ now: '2026-12-01T08:00:00Z' });
   receiver = await WebhookReceiver.start();
   hooks = `/orgs/${env.orgId}/webhooks`;
 });
-afterAll(async () => {
-  await receiver?.stop();
-  await env?.stop();
-});
+afterAll(() => receiver?.stop());
 
 describe('registering endpoints', () => {
   it('shows the secret once, at creation, and never in the list', async () => {
@@ -109,7 +105,6 @@ function verified(secret: string, request: ReceivedWebhook, clockMs: number) {
 
 describe('delivering events', () => {
   const clockNow = () => env.stack.clock.now();
-  const moveClock = (minutes: number) => env.coach.anonymous().post('/_local/clock', { advanceMinutes: minutes });
   let all: { webhookId: string; secret: string };
   let cancelsOnly: { webhookId: string; secret: string };
   let deleted: string;
@@ -151,7 +146,7 @@ describe('delivering events', () => {
     expect(wait).toBeGreaterThanOrEqual(60_000);
     expect(wait).toBeLessThanOrEqual(66_000);
 
-    expect((await moveClock(2)).status).toBe(200);
+    await moveClock(env.stack, { advanceMinutes: 2 });
     const attempts = receiver.at('/all').filter((r) => JSON.parse(r.body).type === 'booking.created');
     expect(attempts.map((r) => r.answered)).toEqual([503, 204]);
     expect(new Set(attempts.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -222,7 +217,7 @@ describe('delivering events', () => {
     expect(await busCopies()).toEqual([]);
     expect(hookCopies()).toHaveLength(1);
     await faults({ events: false });
-    await moveClock(2);
+    await moveClock(env.stack, { advanceMinutes: 2 });
     expect(await busCopies()).toHaveLength(1);
     expect((await busCopies())[0].detail.id).toBe(hookCopies()[0]?.headers['webhook-id']);
     expect(hookCopies()).toHaveLength(1);

@@ -37,9 +37,11 @@ describe('webhook endpoints', () => {
   it('holds the per-org cap under concurrent registrations, and frees a place on delete', async () => {
     const orgId = newId();
     const results = await Promise.all(Array.from({ length: MAX_WEBHOOKS_PER_ORG + 4 }, () => webhooks.create(anEndpoint(orgId)).catch((e: Error) => e.message)));
-    // Contention may refuse some (TransactionConflict); never more than the cap may pass.
+    // Contention may refuse some (TransactionConflict); never more than the cap may pass, and nothing else may go wrong.
+    for (const result of results) expect([true, false, 'Transaction refused: conflict']).toContain(result);
     expect(results.filter((r) => r === true).length).toBeLessThanOrEqual(MAX_WEBHOOKS_PER_ORG);
     let stored = await webhooks.allOf(orgId);
+    expect(stored).toHaveLength(results.filter((r) => r === true).length);
     while (stored.length < MAX_WEBHOOKS_PER_ORG) {
       expect(await webhooks.create(anEndpoint(orgId))).toBe(true);
       stored = await webhooks.allOf(orgId);

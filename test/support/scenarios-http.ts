@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { FiredSchedule } from '../../local/local-scheduler';
 import type { LocalStack } from '../../local/stack';
 import { ApiClient, startTestStack, uniqueEmail } from './local-stack';
 import { IcsServer } from './ics-server';
@@ -12,6 +14,13 @@ export async function aCoachWithCalendar(stack: LocalStack, ics: IcsServer, opti
   const connected = await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl });
   if (connected.status !== 200) throw new Error(`calendar: ${connected.status} ${JSON.stringify(connected.body)}`);
   return { coach, coachEmail: email, orgId, feedUrl: connected.body.feedUrl as string };
+}
+
+/** Moves the local clock (only ever forward) as a scenario does, over HTTP; answers the schedules that fired on the way. */
+export async function moveClock(stack: LocalStack, move: { to: string } | { advanceMinutes: number }): Promise<FiredSchedule[]> {
+  const moved = await new ApiClient(stack.url).post('/_local/clock', move);
+  if (moved.status !== 200) throw new Error(`clock: ${moved.status} ${JSON.stringify(moved.body)}`);
+  return moved.body.fired as FiredSchedule[];
 }
 
 /** A program created with defaults (or the given fields). */
@@ -60,4 +69,19 @@ export async function aCoachStack(options: { now: string; timeZone?: string }) {
       await ics.stop();
     },
   };
+}
+
+export type CoachStack = Awaited<ReturnType<typeof aCoachStack>>;
+
+/**
+ * `aCoachStack` for the tests of one file: started before them and stopped after them. Call it at
+ * the top of the file; its fields are there from the file's first `beforeAll` on.
+ */
+export function useCoachStack(options: { now: string; timeZone?: string }): CoachStack {
+  const env = {} as CoachStack;
+  beforeAll(async () => {
+    Object.assign(env, await aCoachStack(options));
+  });
+  afterAll(() => env.stop?.());
+  return env;
 }

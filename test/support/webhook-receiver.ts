@@ -43,7 +43,7 @@ export class WebhookReceiver {
     return `${this.origin}${path}`;
   }
 
-  /** What reached one path, as parsed JSON bodies with their headers. */
+  /** What reached one path, oldest first (bodies as sent: the signature is over those bytes). */
   at(path: string): ReceivedWebhook[] {
     return this.received.filter((r) => r.path === path);
   }
