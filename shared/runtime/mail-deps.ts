@@ -37,6 +37,7 @@ export const eventBus = () => new EventBridgeBus((eventsClient ??= new EventBrid
 export const relayDeps = (): RelayDeps => {
   const bookings = bookingsRepository();
   const introCalls = introCallsRepository();
+  const renderDeps = { context: bookingContext(), links: sessionLinks() };
   return {
     outbox: outboxRepository(),
     mailer: mailer(),
@@ -45,7 +46,7 @@ export const relayDeps = (): RelayDeps => {
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
     events: (effect) => publishEvent({ ...deliveryDeps(5_000), bus: eventBus() }, effect.event),
-    renderSessionMail: sessionMailRenderer({ context: bookingContext(), links: sessionLinks() }),
+    sessionMailRenderer: () => sessionMailRenderer(renderDeps),
     reminderSpreadMinutes: config.reminderSpreadMinutes(),
   };
 };

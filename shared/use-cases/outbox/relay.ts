@@ -23,10 +23,11 @@ export interface RelayDeps {
   /** Publishes a domain event: webhooks (use-cases/webhooks) and the event bus. */
   events: (effect: EventEffect) => Promise<unknown>;
   /**
-   * Renders a session email from the records as they are now and what the effect froze
-   * (render-session-mail.ts). Absent only where no entry holds one (the outbox's own tests).
+   * A renderer of session emails from the records as they are now and what each effect froze
+   * (render-session-mail.ts), made afresh for each entry: its emails share one read of the records,
+   * and the next entry reads them anew. Absent only where no entry holds one (the outbox's own tests).
    */
-  renderSessionMail?: (effect: SessionMailEffect) => Promise<EmailMessage>;
+  sessionMailRenderer?: () => (effect: SessionMailEffect) => Promise<EmailMessage>;
   /** See ReconcileDeps. */
   reminderSpreadMinutes?: number;
 }
@@ -81,6 +82,11 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
   // next email's `begin`), and never when the entry is deleted at the end. A relay that dies first
   // leaves them to be done again: a schedule change is idempotent, an email begun is not re-sent.
   const owed: number[] = [];
+  let renderer: ((effect: SessionMailEffect) => Promise<EmailMessage>) | undefined;
+  const render = (effect: SessionMailEffect) => {
+    if (!deps.sessionMailRenderer) throw new Error('This relay cannot render session emails.');
+    return (renderer ??= deps.sessionMailRenderer())(effect);
+  };
   const settle = async () => {
     await deps.outbox.markDone(entry, owed.splice(0));
   };
@@ -89,7 +95,7 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
     let message: EmailMessage | null = null;
     try {
       if (isMail(effect)) {
-        message = effect.type === 'email' ? effect.message : await render(deps, effect);
+        message = effect.type === 'email' ? effect.message : await render(effect);
         await sendOnce(deps, entry, index, message, owed);
       } else await perform(deps, effect);
     } catch (error) {
@@ -129,11 +135,6 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
 /** What an email that could not even be rendered was, for the failed list. */
 const mailName = (effect: Extract<OutboxEffect, { type: 'email' | 'sessionMail' }>) =>
   effect.type === 'email' ? effect.message.subject : `${effect.mail.kind} email of session ${effect.session.bookingId}`;
-
-async function render(deps: RelayDeps, effect: SessionMailEffect): Promise<EmailMessage> {
-  if (!deps.renderSessionMail) throw new Error('This relay cannot render session emails.');
-  return deps.renderSessionMail(effect);
-}
 
 /**
  * Sends an email at most once per idempotency key: `begin` is recorded before the send (with the
