@@ -1,6 +1,6 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { invalidField } from '../domain/errors';
+import { invalidField, tooLargeToStore } from '../domain/errors';
 
 /** The table a repository works on: the document client and the table's name, passed in. */
 export interface Table {
@@ -9,10 +9,31 @@ export interface Table {
 }
 
 export function createDocumentClient(client: DynamoDBClient = new DynamoDBClient({})): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, {
+  const db = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
+  db.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw isItemTooLarge(error) ? tooLargeToStore() : error;
+      }
+    },
+    { step: 'initialize', name: 'itemTooLarge' },
+  );
+  return db;
 }
+
+/**
+ * DynamoDB holds at most 400 KB in one item. What people write (worksheet answers, messages,
+ * notes) is limited per field at the edge, but fields add up — a template of 20 questions with
+ * long non-Latin answers, stored beside their prompts, can pass 400 KB — and DynamoDB then refuses
+ * the write with a ValidationException. That is the sender's too-large input, not a fault of ours:
+ * every write, in a transaction or not, answers it as a 413 here rather than a 500 at the edge.
+ */
+const isItemTooLarge = (error: unknown) =>
+  (error as { name?: string })?.name === 'ValidationException' && /item size (to update )?has exceeded the maximum allowed size/i.test((error as Error).message ?? '');
 
 /** The reason code of each item of a cancelled transaction, in request order ('None' when it passed). */
 export function cancellationReasons(error: unknown): string[] | null {

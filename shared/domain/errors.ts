@@ -43,6 +43,10 @@ export const unprocessable = (code: string, message: string) => new AppError(422
 export const payloadTooLarge = (maxBytes: number) =>
   new AppError(413, 'payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 
+/** Input that passed every field's limit but together is more than one stored record holds. */
+export const tooLargeToStore = () =>
+  new AppError(413, 'payload_too_large', 'This is more than Rapport can store in one piece: shorten it and send it again.');
+
 /** A limit was reached; `Retry-After` says in how many seconds trying again can succeed. */
 export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many requests; try again later.') =>
   new AppError(429, 'too_many_requests', message, [], { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

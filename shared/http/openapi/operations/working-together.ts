@@ -56,10 +56,10 @@ export const workingTogetherOperations = {
     access: 'client',
     tags: ['Worksheets'],
     description:
-      'The client answers a worksheet; answering again replaces the answers. Keys are question ids. An unknown question, a missing required answer, or a rating outside its min–max is a 400 naming the question.',
+      'The client answers a worksheet; answering again replaces the answers. Keys are question ids. An unknown question, a missing required answer, or a rating outside its min–max is a 400 naming the question. Answers that together are more than one stored record holds (about 400 KB) are a 413.',
     request: { path: activityPath, body: responseBody, example: { answers: { q1: 'Delegating more', q2: 7 } } },
     responses: { 200: { description: 'Saved.', schema: savedResponse } },
-    errors: { 409: ['not_a_worksheet'] },
+    errors: { 409: ['not_a_worksheet'], 413: ['payload_too_large'] },
   },
   'POST /orgs/{orgId}/programs/{programId}/modules/{moduleId}/action-items': {
     access: 'coach',
