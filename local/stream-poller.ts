@@ -14,6 +14,8 @@ export class LocalStreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private streamArn: string | undefined;
   private readonly iterators = new Map<string, string | undefined>();
+  /** The last record handed over per shard: where a fresh iterator resumes when the old one fails. */
+  private readonly lastSequence = new Map<string, string>();
   private running: Promise<number> = Promise.resolve(0);
   private timer: NodeJS.Timeout | undefined;
   /** Set inside `exclusive` work, whose own drains run rounds directly (the chain is theirs). */
@@ -79,20 +81,50 @@ export class LocalStreamPoller {
     for (const shard of StreamDescription?.Shards ?? []) {
       const shardId = shard.ShardId;
       if (!shardId) continue;
-      if (!this.iterators.has(shardId)) {
-        const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
-        this.iterators.set(shardId, ShardIterator);
-      }
+      if (!this.iterators.has(shardId)) this.iterators.set(shardId, await this.iteratorFor(arn, shardId));
       const iterator = this.iterators.get(shardId);
       if (!iterator) continue; // a closed shard, read to its end
-      const { Records, NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      const { Records, NextShardIterator } = await this.readShard(arn, shardId, iterator);
       this.iterators.set(shardId, NextShardIterator);
       if (Records && Records.length > 0) {
         await this.deliver(Records);
+        const last = Records.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) this.lastSequence.set(shardId, last);
         delivered += Records.length;
       }
     }
     return delivered;
+  }
+
+  /**
+   * DynamoDB Local sometimes refuses a valid iterator with TrimmedDataAccessException, notably on
+   * the first write after an iterator was taken on an empty shard (aws/aws-sdk-java#2923), and
+   * more often when several tables are busy at once. Nothing was trimmed: a fresh iterator after
+   * the last record handed over reads on without losing or repeating one. An iterator that
+   * expired is renewed the same way.
+   */
+  private async readShard(arn: string, shardId: string, iterator: string) {
+    try {
+      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
+      const fresh = await this.iteratorFor(arn, shardId);
+      if (!fresh) return { Records: [], NextShardIterator: undefined };
+      return this.streams.send(new GetRecordsCommand({ ShardIterator: fresh }));
+    }
+  }
+
+  private async iteratorFor(arn: string, shardId: string): Promise<string | undefined> {
+    const after = this.lastSequence.get(shardId);
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand(
+        after
+          ? { StreamArn: arn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { StreamArn: arn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' },
+      ),
+    );
+    return ShardIterator;
   }
 
   private async arn(): Promise<string> {
