@@ -2,7 +2,7 @@ import './quiet';
 import { availabilityEngine } from './availability';
 import { bookingLifeWrites, printBookingWrites } from './booking-writes';
 import { bundleSizes } from './bundles';
-import { calendarFeed } from './calendar';
+import { calendarFeed, hostileFeedStall } from './calendar';
 import { coldStarts, printColdStarts } from './cold-start';
 import { LAMBDA_FORMAT, type LambdaFormat } from '../lib/bundling';
 import { edgeOverhead } from './edge';
@@ -25,7 +25,7 @@ if (only !== 'cold') {
   report('Availability engine (budget: 5 ms median)', await availabilityEngine());
   report('HTTP edge (in-process)', await edgeOverhead());
   report('Outcomes (pure work per request)', await outcomesWork());
-  report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', await calendarFeed());
+  report('Calendar feed, read at connect and refresh (budget: 2 s of CPU)', [...(await calendarFeed()), await hostileFeedStall()]);
   await bundleSizes();
   if (!printBookingWrites(await bookingLifeWrites())) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
-import { calendarWith, type IcsServer } from '../support/ics-server';
+import { calendarWith, dailyEvents, type IcsServer } from '../support/ics-server';
 import { inviteOf } from '../support/ics-parse';
 import type { ApiClient } from '../support/local-stack';
 import { aCoachStack, aJoinedClient, aProgram, moveClock } from '../support/scenarios-http';
@@ -25,59 +25,21 @@ afterAll(() => stop());
 const connect = (icsUrl = ics.calendarUrl) => coach.put(`/orgs/${orgId}/calendar`, { icsUrl });
 const advanceClock = (minutes: number) => moveClock(stack, { advanceMinutes: minutes });
 
-/** Runs `work` while asking /health every 20 ms; answers the work's result and the slowest /health. */
-async function whileWatchingHealth<T>(start: () => Promise<T>) {
-  // The first request of a function loads its module; that is a cold start, not what is measured here.
-  await (await fetch(`${stack.url}/health`)).text();
-  const work = start();
-  let done = false;
-  let slowestMs = 0;
-  let asked = 0;
-  const watching = (async () => {
-    while (!done) {
-      const started = performance.now();
-      const health = await fetch(`${stack.url}/health`);
-      await health.text();
-      slowestMs = Math.max(slowestMs, performance.now() - started);
-      asked++;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  const started = performance.now();
-  const result = await work.finally(() => (done = true));
-  const elapsedMs = performance.now() - started;
-  await watching;
-  return { result, elapsedMs, slowestMs, asked };
-}
-
-/** Many events that repeat every day, as a hostile (or very busy) feed would hold them. */
-function dailyEvents(count: number): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Flood//EN'];
-  for (let i = 0; i < count; i++) {
-    const minute = String(i % 60).padStart(2, '0');
-    lines.push('BEGIN:VEVENT', `UID:flood-${i}@example.com`, 'DTSTAMP:20260101T000000Z', `DTSTART:20261101T09${minute}00Z`, `DTEND:20261101T10${minute}00Z`, 'RRULE:FREQ=DAILY', 'SUMMARY:Busy', 'END:VEVENT');
-  }
-  lines.push('END:VCALENDAR', '');
-  return lines.join('\r\n');
-}
-
 describe('hostile feeds at connect', () => {
   it.each([
     [25_000, /holds 25,000 events, and the limit is 20,000/],
     // Whichever limit it meets first on this machine: the occurrences in the horizon, or the work.
     [5_000, /more than 10,000 events in the next|more than 2 seconds of work/],
-  ])('refuses a feed of %i daily events with 422 calendar_too_large within 5 s, while /health stays within 200 ms of its idle answers', async (count, why) => {
+  ])('refuses a feed of %i daily events with 422 calendar_too_large within 5 s', async (count, why) => {
+    // That the reading runs in short slices with the event loop free between them is shown by the
+    // reader's unit test; how long the loop stalls is measured by `npm run bench` (Calendar feed).
     ics.ics = dailyEvents(count);
-    // What this machine's load alone does to /health, over the same stretch of time with no parse
-    // running: the claim is that the parse adds under 200 ms, and a shared 2-core machine adds its own.
-    const idle = await whileWatchingHealth(() => new Promise((r) => setTimeout(r, 1_000)));
-    const { result, elapsedMs, slowestMs, asked } = await whileWatchingHealth(() => connect());
+    const started = performance.now();
+    const result = await connect();
     expect(result.status).toBe(422);
     expect(result.body.error.code).toBe('calendar_too_large');
     expect(result.body.error.message).toMatch(why);
-    expect(elapsedMs).toBeLessThan(5_000);
-    expect(asked).toBeGreaterThan(0);
-    expect(slowestMs - idle.slowestMs).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a trickling feed and a silent one with 422 calendar_unreachable at the 5-second deadline, never a 5xx', async () => {

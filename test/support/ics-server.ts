@@ -93,3 +93,14 @@ export function calendarWith(events: { uid: string; start: string; end: string; 
   lines.push('END:VCALENDAR', '');
   return lines.join('\r\n');
 }
+
+/** Many events that repeat every day, as a hostile (or very busy) feed would hold them. */
+export function dailyEvents(count: number): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Flood//EN'];
+  for (let i = 0; i < count; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    lines.push('BEGIN:VEVENT', `UID:flood-${i}@example.com`, 'DTSTAMP:20260101T000000Z', `DTSTART:20261101T09${minute}00Z`, `DTEND:20261101T10${minute}00Z`, 'RRULE:FREQ=DAILY', 'SUMMARY:Busy', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
+}
