@@ -5,6 +5,7 @@ import { orgPath } from '../../shared/http/schemas/common';
 import { calendarSyncDeps } from '../../shared/runtime/calendar-deps';
 import { orgsRepository } from '../../shared/runtime/deps';
 import { connectCalendar, disconnectCalendar } from '../../shared/use-cases/calendar/connect-calendar';
+import { rotateBookingFeed } from '../../shared/use-cases/calendar/rotate-booking-feed';
 
 export const handler = apiFunction('calendar', {
   'PUT /orgs/{orgId}/calendar': apiRoute({ path: orgPath, body: connectCalendarBody }, ({ caller, path, body, origin }) =>
@@ -12,5 +13,8 @@ export const handler = apiFunction('calendar', {
   ),
   'DELETE /orgs/{orgId}/calendar': apiRoute({ path: orgPath }, ({ caller, path, origin }) =>
     disconnectCalendar({ ...calendarSyncDeps(), orgs: orgsRepository() }, caller, path.orgId, origin),
+  ),
+  'POST /orgs/{orgId}/calendar/rotate-feed': apiRoute({ path: orgPath }, ({ caller, path, origin }) =>
+    rotateBookingFeed({ ...calendarSyncDeps(), orgs: orgsRepository() }, caller, path.orgId, origin),
   ),
 });

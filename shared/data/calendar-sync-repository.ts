@@ -116,6 +116,29 @@ export class CalendarSyncRepository {
     return toOrgRecord(Attributes);
   }
 
+  /**
+   * Replaces the booking feed's secret (or makes the first one), if the org still has the coach that
+   * was read (null if not): the old link answers 404 from the moment this returns.
+   */
+  async replaceBookingFeed(orgId: string, coachUserId: string, feed: BookingFeed, now: string): Promise<Org | null> {
+    try {
+      const { Attributes } = await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.org(orgId),
+          UpdateExpression: 'SET bookingFeed = :feed, updatedAt = :now',
+          ConditionExpression: 'coachUserId = :coach',
+          ExpressionAttributeValues: { ':feed': feed, ':now': now, ':coach': coachUserId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toOrgRecord(Attributes) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
   /** Orgs whose calendar is due a refresh at `now`, the longest overdue first (so no coach waits behind others). */
   async due(now: string, limit: number): Promise<{ orgId: string; dueKey: string }[]> {
     const { gsi1pk } = keys.calendarSyncQueue();

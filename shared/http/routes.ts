@@ -95,6 +95,7 @@ export const routes = [
 
   { method: 'PUT', path: '/orgs/{orgId}/calendar', fn: 'calendar', summary: "Connect the coach's calendar (ICS feed)" },
   { method: 'DELETE', path: '/orgs/{orgId}/calendar', fn: 'calendar', summary: "Disconnect the coach's calendar" },
+  { method: 'POST', path: '/orgs/{orgId}/calendar/rotate-feed', fn: 'calendar', summary: "A new link to the coach's private session feed; the old link stops at once" },
   {
     method: 'GET',
     path: '/feeds/{feedToken}',

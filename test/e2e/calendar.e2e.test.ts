@@ -62,10 +62,34 @@ describe("connecting the coach's calendar", () => {
     expect((await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).body.feedUrl).toBe(feedUrl);
   });
 
+  it('replaces a leaked feed link: the old one is a 404 at once, the new one serves the feed, the connection stays', async () => {
+    const connected = (await coach.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).body;
+    const rotated = await coach.post(`/orgs/${orgId}/calendar/rotate-feed`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toEqual({ ...connected, feedUrl: expect.stringMatching(new RegExp(`^${stack.url}/feeds/${orgId}\\.[A-Za-z0-9_-]{40,}\\.ics$`)) });
+    expect(rotated.body.feedUrl).not.toBe(connected.feedUrl);
+    expect((await fetch(connected.feedUrl)).status).toBe(404);
+    expect((await fetch(rotated.body.feedUrl)).status).toBe(200);
+    expect((await coach.get(`/orgs/${orgId}`)).body.calendar.feedUrl).toBe(rotated.body.feedUrl);
+  });
+
+  it('gives a coach who never connected a calendar a feed link of their own', async () => {
+    const other = await ApiClient.signIn(stack, uniqueEmail('coach'));
+    const otherOrg = (await other.post('/orgs', { name: 'No Calendar Coaching', timeZone: 'Europe/Paris' })).body.orgId;
+    expect((await other.get(`/orgs/${otherOrg}`)).body.calendar.feedUrl).toBeNull();
+    const issued = await other.post(`/orgs/${otherOrg}/calendar/rotate-feed`);
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ connected: false, icsUrl: null });
+    const feed = await fetch(issued.body.feedUrl);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+  });
+
   it("is the org's coach's business only", async () => {
     const stranger = await ApiClient.signIn(stack, uniqueEmail('stranger'));
     expect((await stranger.put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).status).toBe(404);
     expect((await stranger.delete(`/orgs/${orgId}/calendar`)).status).toBe(404);
+    expect((await stranger.post(`/orgs/${orgId}/calendar/rotate-feed`)).status).toBe(404);
     expect((await coach.anonymous().put(`/orgs/${orgId}/calendar`, { icsUrl: ics.calendarUrl })).status).toBe(401);
   });
 });

@@ -9,7 +9,7 @@ import { log } from '../../runtime/log';
 import type { CalendarSource } from './calendar-source';
 
 export interface CalendarSyncDeps {
-  sync: Pick<CalendarSyncRepository, 'connect' | 'storeRefreshed' | 'recordStatus' | 'disconnect' | 'due' | 'claim'>;
+  sync: Pick<CalendarSyncRepository, 'connect' | 'storeRefreshed' | 'recordStatus' | 'disconnect' | 'replaceBookingFeed' | 'due' | 'claim'>;
   /** The coach's sessions, to tell Rapport's own invites from the rest of their calendar. */
   sessions: Pick<CoachCalendarRepository, 'between'>;
   source: CalendarSource;

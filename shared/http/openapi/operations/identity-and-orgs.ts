@@ -133,6 +133,15 @@ export const identityAndOrgOperations = {
     request: { path: orgPath },
     responses: { 200: { description: 'Disconnected.', schema: calendarConnection } },
   },
+  'POST /orgs/{orgId}/calendar/rotate-feed': {
+    access: 'coach',
+    tags: ['Calendar'],
+    description:
+      'Replaces the secret in the coach’s private session feed link, for a link that leaked or was shared by mistake: from this answer on, the old link is a 404 and calendar apps must subscribe to the new `feedUrl`. ' +
+      'The calendar connection, if any, is untouched. A coach who never connected a calendar gets their first feed link this way.',
+    request: { path: orgPath },
+    responses: { 200: { description: 'The calendar connection with the new `feedUrl`.', schema: calendarConnection } },
+  },
   'GET /feeds/{feedToken}': {
     access: 'public',
     tags: ['Calendar'],
