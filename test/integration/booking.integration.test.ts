@@ -5,6 +5,7 @@ import { AppError } from '../../shared/domain/errors';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getAvailability } from '../../shared/use-cases/bookings/availability';
+import { reissueInvites } from '../../shared/use-cases/bookings/reissue-invites';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
 import { aBookableProgram, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
@@ -172,6 +173,39 @@ describe('scheduled work racing other writes', () => {
     const { request } = await deps.context({ ...program.ref, requestId: requested.requestId });
     expect(request?.status).toBe('expired');
     expect(await expireRequest(deps, payload)).toBe('already_done');
+  });
+
+  it('reissues an invitation once, with the session as it is now, when the session moved between the read and the write', async () => {
+    const later = TestClock.at('2027-02-01T08:00:00Z'); // a Monday; this test's own clock
+    const org = await aCoachOrg(table, later);
+    const program = await aBookableProgram(table, later, org);
+    const deps = bookingDepsFor(table, later);
+    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-02-03T10:00:00Z') });
+    const effect = { type: 'reissue_invites' as const, orgId: org.orgId, coachUserId: org.coach.userId, programId: program.programId, what: 'the program is now called "Leading Through Change"', changeId: 'chg-1' };
+
+    // After the reissue has read the session and before its write commits, the coach moves the session.
+    const movedTo = at('2027-02-04T14:00:00Z');
+    const racing = racedBy(deps, () => rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: movedTo }));
+    expect(await reissueInvites(racing, effect)).toBe(1);
+    expect(racing.raced()).toBe(true);
+
+    const { booking } = await deps.context({ ...program.ref, bookingId: booked.bookingId });
+    // Booked (sequence 0, version 1), moved (1, 2), then reissued on top of the move (2, 3).
+    expect(booking).toMatchObject({ start: movedTo / 60_000, sequence: 2, version: 3, reissuedFor: 'chg-1' });
+    // The coach's calendar holds the session once, at its new time, with the reissued SEQUENCE (a stale write would bring back the old time).
+    const sessions = await partitionItems(keys.coachCalendar(org.coach.userId), 'SESSION#');
+    expect(sessions.map((e) => ({ id: e.id, start: e.start, sequence: e.sequence }))).toEqual([{ id: booked.bookingId, start: movedTo / 60_000, sequence: 2 }]);
+    const updates = async () =>
+      (await partitionItems(keys.programPartition(org.orgId, program.programId), 'OUTBOX#'))
+        .flatMap((entry) => entry.effects as { type: string; mail?: { kind: string }; frozen?: { start: number; sequence: number } }[])
+        .filter((e) => e.type === 'sessionMail' && e.mail?.kind === 'details_updated');
+    // Both sides' updated invitations, frozen at the moved time, and nothing from the refused attempt.
+    const frozenAtMove = { start: movedTo / 60_000, sequence: 2 };
+    expect((await updates()).map((e) => ({ start: e.frozen?.start, sequence: e.frozen?.sequence }))).toEqual([frozenAtMove, frozenAtMove]);
+
+    // The outbox running the effect again changes nothing and sends nothing more.
+    expect(await reissueInvites(deps, effect)).toBe(0);
+    expect(await updates()).toHaveLength(2);
   });
 });
 
