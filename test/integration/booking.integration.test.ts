@@ -8,7 +8,7 @@ import { getAvailability } from '../../shared/use-cases/bookings/availability';
 import { reissueInvites } from '../../shared/use-cases/bookings/reissue-invites';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
-import { aBookableProgram, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
+import { aBookableProgram, aBookedSession, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
 import { racedBy } from '../support/contention';
 import { calendarWith } from '../support/ics-server';
 import { createTestTable, type TestTable } from '../support/dynamo';
@@ -114,10 +114,7 @@ describe('DynamoDB round trips per request (counted by an SDK middleware)', () =
 
 describe('moving a session to another week', () => {
   it('moves the week counter with it, in the same transaction', async () => {
-    const org = await aCoachOrg(table, clock);
-    const program = await aBookableProgram(table, clock, org);
-    const deps = bookingDepsFor(table, clock);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-16T10:00:00Z') });
+    const { org, program, deps, booked } = await aBookedSession(table, clock, at('2026-12-16T10:00:00Z'));
     expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-17T10:00:00Z') }))).toBe('409 weekly_limit_reached');
 
     const moved = await rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: at('2026-12-22T10:00:00Z') });
@@ -133,10 +130,7 @@ describe('moving a session to another week', () => {
 
 describe('a coach moving a session into the time its pending request holds', () => {
   it('withdraws the request and hands its held blocks to the session, in one transaction', async () => {
-    const org = await aCoachOrg(table, clock);
-    const program = await aBookableProgram(table, clock, org);
-    const deps = bookingDepsFor(table, clock);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-01T11:00:00Z') }); // 27 hours ahead
+    const { org, program, deps, booked } = await aBookedSession(table, clock, at('2026-12-01T11:00:00Z')); // 27 hours ahead
     const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2026-12-01T15:00:00Z') })) as { requestId: string };
     expect(requested.requestId).toBeDefined();
 
@@ -156,10 +150,7 @@ describe('a coach moving a session into the time its pending request holds', () 
 describe('scheduled work racing other writes', () => {
   it('expires a request even when the booking changed between the Lambda’s read and its write', async () => {
     const later = TestClock.at('2027-01-04T08:00:00Z'); // a Monday; this test's own clock
-    const org = await aCoachOrg(table, later);
-    const program = await aBookableProgram(table, later, org);
-    const deps = bookingDepsFor(table, later);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-01-05T14:00:00Z') });
+    const { program, deps, booked } = await aBookedSession(table, later, at('2027-01-05T14:00:00Z'));
     const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-01-05T16:00:00Z') })) as { requestId: string; expiresAt: string };
     later.set(requested.expiresAt);
 
@@ -177,10 +168,7 @@ describe('scheduled work racing other writes', () => {
 
   it('reissues an invitation once, with the session as it is now, when the session moved between the read and the write', async () => {
     const later = TestClock.at('2027-02-01T08:00:00Z'); // a Monday; this test's own clock
-    const org = await aCoachOrg(table, later);
-    const program = await aBookableProgram(table, later, org);
-    const deps = bookingDepsFor(table, later);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-02-03T10:00:00Z') });
+    const { org, program, deps, booked } = await aBookedSession(table, later, at('2027-02-03T10:00:00Z'));
     const effect = { type: 'reissue_invites' as const, orgId: org.orgId, coachUserId: org.coach.userId, programId: program.programId, what: 'the program is now called "Leading Through Change"', changeId: 'chg-1' };
 
     // After the reissue has read the session and before its write commits, the coach moves the session.
