@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import type { HttpEvent, HttpResult } from '../shared/http/http-event';
-import { routes, type ApiFunctionName, type RouteSpec } from '../shared/http/routes';
+import type { ApiFunctionName, RouteSpec } from '../shared/http/routes';
+import { matchRoute } from './route-matcher';
 import { edgeParse, zodDetails } from '../shared/http/zod-details';
 import { formatInstant } from '../shared/domain/time/instant';
 import type { WireRequest, WireResponse } from './aws-wire';
@@ -39,25 +40,6 @@ export interface GatewayDeps {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-interface CompiledRoute {
-  route: RouteSpec;
-  pattern: RegExp;
-  params: string[];
-  literals: number;
-}
-
-/** Exact paths win over parameterised ones, as in API Gateway. */
-const compiled: CompiledRoute[] = (routes as readonly RouteSpec[])
-  .map((route) => {
-    const params: string[] = [];
-    const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_match, name: string) => {
-      params.push(name);
-      return '([^/]+)';
-    });
-    return { route, pattern: new RegExp(`^${source}$`), params, literals: route.path.split('/').filter((s) => s && !s.startsWith('{')).length };
-  })
-  .sort((a, b) => b.literals - a.literals);
 
 /**
  * The local API Gateway: it serves every route of THE route table by building payload-v2 events and
@@ -107,13 +89,12 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
   if (path.startsWith('/_local/')) return localRoute(deps, method, path, url, body);
   if (method === 'GET' && (path === '/docs' || path.startsWith('/docs/'))) return docsRoute(path);
 
-  const matches = compiled.map((c) => ({ c, m: c.pattern.exec(path) })).filter((x) => x.m !== null);
-  const hit = matches.find((x) => x.c.route.method === method);
-  if (!hit || !hit.m) return json(404, { error: { code: 'not_found', message: 'No route matches this method and path.' } });
-  const { c, m } = hit;
+  const hit = matchRoute(method, path);
+  if (!hit) return json(404, { error: { code: 'not_found', message: 'No route matches this method and path.' } });
+  const { route: matched, pathParameters } = hit;
 
   let claims: Record<string, unknown> | null = null;
-  if (!c.route.public) {
+  if (!matched.public) {
     const header = req.headers.authorization ?? '';
     const token = header.replace(/^Bearer\s+/i, '').trim();
     claims = token ? await deps.issuer.verify(token) : null;
@@ -123,10 +104,9 @@ async function route(deps: GatewayDeps, req: IncomingMessage, url: URL, body: st
     }
   }
 
-  const pathParameters = Object.fromEntries(c.params.map((name, i) => [name, safeDecode(m[i + 1] ?? '')]));
-  const event = buildEvent(req, url, method, c.route, pathParameters, body, claims);
-  const handler = await deps.loadFunction(c.route.fn);
-  const result = await handler(event, lambdaContext(c.route.fn));
+  const event = buildEvent(req, url, method, matched, pathParameters, body, claims);
+  const handler = await deps.loadFunction(matched.fn);
+  const result = await handler(event, lambdaContext(matched.fn));
   return { status: result.statusCode, headers: stringHeaders(result.headers), body: result.body ?? '' };
 }
 
@@ -354,14 +334,6 @@ function stringHeaders(headers: HttpResult['headers']): Record<string, string> {
 
 function stringClaims(claims: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]));
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function safeJson(text: string): unknown {

@@ -12,7 +12,7 @@ import { reissueInvites } from '../use-cases/bookings/reissue-invites';
 import { suppressingMailer } from '../use-cases/mail-feedback/suppressing-mailer';
 import { sdkClientConfig } from './sdk-client-config';
 import { deliveryDeps } from './webhook-deps';
-import { publishEvent } from '../use-cases/webhooks/publish-event';
+import { entryEventPublisher } from '../use-cases/webhooks/publish-event';
 import { bookingContext, bookingsRepository, clock, introCallsRepository, outboxRepository, suppressionRepository } from './deps';
 
 /** The composition root for the relays: the functions that send mail and manage schedules. */
@@ -45,7 +45,7 @@ export const relayDeps = (): RelayDeps => {
     records: { booking: (orgId, programId, bookingId) => bookings.get(orgId, programId, bookingId), introCall: (orgId, introCallId) => introCalls.get(orgId, introCallId) },
     clock: clock(),
     reissue: (effect) => reissueInvites(sessionDeps(), effect),
-    events: (effect) => publishEvent({ ...deliveryDeps(5_000), bus: eventBus() }, effect.event),
+    events: () => entryEventPublisher({ ...deliveryDeps(5_000), bus: eventBus() }),
     sessionMailRenderer: () => sessionMailRenderer(renderDeps),
     reminderSpreadMinutes: config.reminderSpreadMinutes(),
   };

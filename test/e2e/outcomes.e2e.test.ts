@@ -37,45 +37,49 @@ const answer = async (kind: string, answers: Record<string, string | number>, se
   expect(response.status, JSON.stringify(response.body)).toBe(200);
 };
 
+/** The engagement itself, once for the whole file: the checks below read what it left. */
+async function walkTheProgram() {
+  await answer('intake', { story: 'New to leading a team of nine.', goals: 'Delegate well.', satisfaction: 4, success: 'My team runs a week without me.' });
+  for (const start of SESSION_STARTS) {
+    const booked = await client.post(`${url}/bookings`, { packageId: 'coaching', start });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    bookingIds.push(booked.body.bookingId);
+  }
+
+  const ratings = [5, 6, 8];
+  for (const [i, rating] of ratings.entries()) {
+    const n = i + 1;
+    if (n < 3) await answer('session_prep', { focus: `Focus for session ${n}` }, n);
+    await moveClockTo(at(SESSION_STARTS[i]!, -5));
+    expect((await client.post(`${url}/bookings/${bookingIds[i]}/join`)).status).toBe(200);
+    await moveClockTo(at(SESSION_STARTS[i]!, 61));
+    await answer('session_reflection', { takeaway: 'Ask, do not tell.', commitments: 'Two delegations.', progress_rating: rating }, n);
+    for (const text of [`First step after session ${n}`, `Second step after session ${n}`].slice(0, n <= 2 ? 2 : 0)) {
+      const item = await coach.post(`${url}/modules/${sessionModule(n).moduleId}/action-items`, { text });
+      expect(item.status).toBe(201);
+      if (text.startsWith('First')) expect((await client.patch(`${url}/action-items/${item.body.actionItemId}`, { done: true })).status).toBe(200);
+    }
+  }
+
+  await moveClockTo(at(SESSION_STARTS[3]!, 16)); // session 4: the client never comes
+  expect((await coach.get(`${url}/bookings/${bookingIds[3]}`)).body.status).toBe('no_show');
+  await moveClockTo('2026-12-28T12:00:00Z'); // session 5: cancelled 22 hours before
+  const cancelled = await client.post(`${url}/bookings/${bookingIds[4]}/cancel`, { reason: 'Travel' });
+  expect(cancelled.body).toMatchObject({ status: 'cancelled', creditReturned: false });
+  await answer('reflection_90_day', { story_now: 'Calmer.', goals_reached: 'Delegating weekly.', satisfaction: 8 });
+}
+
 beforeAll(async () => {
   ({ stack, coach, coachEmail, orgId, stop } = await aCoachStack({ now: '2026-11-30T08:00:00Z', timeZone: 'Europe/London' }));
   program = await aProgram(coach, orgId, { name: 'Leading with Clarity' });
   url = `/orgs/${orgId}/programs/${program.programId}`;
   ({ client, email: clientEmail } = await aJoinedClient(stack, coach, orgId, program.programId));
+  await walkTheProgram();
 });
 afterAll(() => stop());
 
 describe('the program report', () => {
   it('shows exactly what happened between intake and the 90-day reflection', async () => {
-    await answer('intake', { story: 'New to leading a team of nine.', goals: 'Delegate well.', satisfaction: 4, success: 'My team runs a week without me.' });
-    for (const start of SESSION_STARTS) {
-      const booked = await client.post(`${url}/bookings`, { packageId: 'coaching', start });
-      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
-      bookingIds.push(booked.body.bookingId);
-    }
-
-    const ratings = [5, 6, 8];
-    for (const [i, rating] of ratings.entries()) {
-      const n = i + 1;
-      if (n < 3) await answer('session_prep', { focus: `Focus for session ${n}` }, n);
-      await moveClockTo(at(SESSION_STARTS[i]!, -5));
-      expect((await client.post(`${url}/bookings/${bookingIds[i]}/join`)).status).toBe(200);
-      await moveClockTo(at(SESSION_STARTS[i]!, 61));
-      await answer('session_reflection', { takeaway: 'Ask, do not tell.', commitments: 'Two delegations.', progress_rating: rating }, n);
-      for (const text of [`First step after session ${n}`, `Second step after session ${n}`].slice(0, n <= 2 ? 2 : 0)) {
-        const item = await coach.post(`${url}/modules/${sessionModule(n).moduleId}/action-items`, { text });
-        expect(item.status).toBe(201);
-        if (text.startsWith('First')) expect((await client.patch(`${url}/action-items/${item.body.actionItemId}`, { done: true })).status).toBe(200);
-      }
-    }
-
-    await moveClockTo(at(SESSION_STARTS[3]!, 16)); // session 4: the client never comes
-    expect((await coach.get(`${url}/bookings/${bookingIds[3]}`)).body.status).toBe('no_show');
-    await moveClockTo('2026-12-28T12:00:00Z'); // session 5: cancelled 22 hours before
-    const cancelled = await client.post(`${url}/bookings/${bookingIds[4]}/cancel`, { reason: 'Travel' });
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', creditReturned: false });
-    await answer('reflection_90_day', { story_now: 'Calmer.', goals_reached: 'Delegating weekly.', satisfaction: 8 });
-
     const report = await coach.get(`${url}/report`);
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({

@@ -5,9 +5,10 @@ import { AppError } from '../../shared/domain/errors';
 import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { cancelBooking } from '../../shared/use-cases/bookings/cancel-booking';
 import { getAvailability } from '../../shared/use-cases/bookings/availability';
+import { reissueInvites } from '../../shared/use-cases/bookings/reissue-invites';
 import { rescheduleBooking } from '../../shared/use-cases/bookings/reschedule';
 import { expireRequest } from '../../shared/use-cases/session-automation/expire-request';
-import { aBookableProgram, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
+import { aBookableProgram, aBookedSession, aCoachOrg, bookingDepsFor, connectTestCalendar } from '../support/booking-scenarios';
 import { racedBy } from '../support/contention';
 import { calendarWith } from '../support/ics-server';
 import { createTestTable, type TestTable } from '../support/dynamo';
@@ -113,10 +114,7 @@ describe('DynamoDB round trips per request (counted by an SDK middleware)', () =
 
 describe('moving a session to another week', () => {
   it('moves the week counter with it, in the same transaction', async () => {
-    const org = await aCoachOrg(table, clock);
-    const program = await aBookableProgram(table, clock, org);
-    const deps = bookingDepsFor(table, clock);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-16T10:00:00Z') });
+    const { org, program, deps, booked } = await aBookedSession(table, clock, at('2026-12-16T10:00:00Z'));
     expect(await outcome(bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-17T10:00:00Z') }))).toBe('409 weekly_limit_reached');
 
     const moved = await rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: at('2026-12-22T10:00:00Z') });
@@ -132,10 +130,7 @@ describe('moving a session to another week', () => {
 
 describe('a coach moving a session into the time its pending request holds', () => {
   it('withdraws the request and hands its held blocks to the session, in one transaction', async () => {
-    const org = await aCoachOrg(table, clock);
-    const program = await aBookableProgram(table, clock, org);
-    const deps = bookingDepsFor(table, clock);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2026-12-01T11:00:00Z') }); // 27 hours ahead
+    const { org, program, deps, booked } = await aBookedSession(table, clock, at('2026-12-01T11:00:00Z')); // 27 hours ahead
     const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2026-12-01T15:00:00Z') })) as { requestId: string };
     expect(requested.requestId).toBeDefined();
 
@@ -155,10 +150,7 @@ describe('a coach moving a session into the time its pending request holds', () 
 describe('scheduled work racing other writes', () => {
   it('expires a request even when the booking changed between the Lambda’s read and its write', async () => {
     const later = TestClock.at('2027-01-04T08:00:00Z'); // a Monday; this test's own clock
-    const org = await aCoachOrg(table, later);
-    const program = await aBookableProgram(table, later, org);
-    const deps = bookingDepsFor(table, later);
-    const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start: at('2027-01-05T14:00:00Z') });
+    const { program, deps, booked } = await aBookedSession(table, later, at('2027-01-05T14:00:00Z'));
     const requested = (await rescheduleBooking(deps, program.client, program.ref, booked.bookingId, { start: at('2027-01-05T16:00:00Z') })) as { requestId: string; expiresAt: string };
     later.set(requested.expiresAt);
 
@@ -172,6 +164,36 @@ describe('scheduled work racing other writes', () => {
     const { request } = await deps.context({ ...program.ref, requestId: requested.requestId });
     expect(request?.status).toBe('expired');
     expect(await expireRequest(deps, payload)).toBe('already_done');
+  });
+
+  it('reissues an invitation once, with the session as it is now, when the session moved between the read and the write', async () => {
+    const later = TestClock.at('2027-02-01T08:00:00Z'); // a Monday; this test's own clock
+    const { org, program, deps, booked } = await aBookedSession(table, later, at('2027-02-03T10:00:00Z'));
+    const effect = { type: 'reissue_invites' as const, orgId: org.orgId, coachUserId: org.coach.userId, programId: program.programId, what: 'the program is now called "Leading Through Change"', changeId: 'chg-1' };
+
+    // After the reissue has read the session and before its write commits, the coach moves the session.
+    const movedTo = at('2027-02-04T14:00:00Z');
+    const racing = racedBy(deps, () => rescheduleBooking(deps, org.coach, program.ref, booked.bookingId, { start: movedTo }));
+    expect(await reissueInvites(racing, effect)).toBe(1);
+    expect(racing.raced()).toBe(true);
+
+    const { booking } = await deps.context({ ...program.ref, bookingId: booked.bookingId });
+    // Booked (sequence 0, version 1), moved (1, 2), then reissued on top of the move (2, 3).
+    expect(booking).toMatchObject({ start: movedTo / 60_000, sequence: 2, version: 3, reissuedFor: 'chg-1' });
+    // The coach's calendar holds the session once, at its new time, with the reissued SEQUENCE (a stale write would bring back the old time).
+    const sessions = await partitionItems(keys.coachCalendar(org.coach.userId), 'SESSION#');
+    expect(sessions.map((e) => ({ id: e.id, start: e.start, sequence: e.sequence }))).toEqual([{ id: booked.bookingId, start: movedTo / 60_000, sequence: 2 }]);
+    const updates = async () =>
+      (await partitionItems(keys.programPartition(org.orgId, program.programId), 'OUTBOX#'))
+        .flatMap((entry) => entry.effects as { type: string; mail?: { kind: string }; frozen?: { start: number; sequence: number } }[])
+        .filter((e) => e.type === 'sessionMail' && e.mail?.kind === 'details_updated');
+    // Both sides' updated invitations, frozen at the moved time, and nothing from the refused attempt.
+    const frozenAtMove = { start: movedTo / 60_000, sequence: 2 };
+    expect((await updates()).map((e) => ({ start: e.frozen?.start, sequence: e.frozen?.sequence }))).toEqual([frozenAtMove, frozenAtMove]);
+
+    // The outbox running the effect again changes nothing and sends nothing more.
+    expect(await reissueInvites(deps, effect)).toBe(0);
+    expect(await updates()).toHaveLength(2);
   });
 });
 

@@ -45,7 +45,7 @@ const noRecords: ScheduledRecords = { booking: async () => null, introCall: asyn
 /** Reissuing invites is tested end to end; here only its place among the effects matters. */
 const noReissue = async () => 0;
 /** Events are tested with webhooks (webhooks.e2e); here no entry holds one. */
-const noEvents = async () => 0;
+const noEvents = () => async () => 0;
 
 let table: TestTable;
 let outbox: OutboxRepository;

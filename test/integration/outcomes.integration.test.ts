@@ -18,6 +18,7 @@ import { getProgramReport } from '../../shared/use-cases/outcomes/program-report
 import { answerWorksheet } from '../../shared/use-cases/programs/worksheets';
 import { aBookableProgram, aCoachOrg, bookingDepsFor } from '../support/booking-scenarios';
 import { createTestTable, type TestTable } from '../support/dynamo';
+import { aBooking } from '../support/scenarios';
 import { TestClock } from '../support/test-clock';
 
 let table: TestTable;
@@ -79,13 +80,18 @@ describe('org analytics', () => {
     for (let i = 0; i < 200; i++) {
       const p = i % 4;
       const start = Date.parse('2026-10-01T09:00:00Z') / 60_000 + i * 9 * 60;
-      const booked = {
-        bookingId: `01KQ${String(i).padStart(22, '0')}`, orgId: org.orgId, programId: programs[p]!.programId, packageId: 'coaching', coachUserId: org.coach.userId,
-        clientUserId: programs[p]!.client.userId, start, end: start + 60, blockedUntil: start + 60, weekKey: null, sessionNumber: null, status: 'confirmed', sequence: 0,
-        bookedBy: 'client', createdAt: 'x', updatedAt: 'x', cancelledAt: null, cancelledBy: null, cancelReason: null, creditReturned: null, clientJoinedAt: null,
-        coachJoinedAt: null, reminded24h: null, reminded1h: null, pendingRequestId: null, noShowMarkedBy: null, joinHashes: null, reissuedFor: null, statsDay: dayOf(start * 60_000, 'Europe/London'),
-        price: prices[p]!, version: 1,
-      } satisfies Booking;
+      const booked = aBooking({
+        bookingId: `01KQ${String(i).padStart(22, '0')}`,
+        orgId: org.orgId,
+        programId: programs[p]!.programId,
+        coachUserId: org.coach.userId,
+        clientUserId: programs[p]!.client.userId,
+        start,
+        sessionNumber: null,
+        statsDay: dayOf(start * 60_000, 'Europe/London'),
+        price: prices[p] ?? null,
+        bookedAt: '2026-09-01T09:00:00Z',
+      });
       const tx = new WriteTransaction(table).add(bookings.newBookingItem(booked));
       for (const item of stats.deltaItems(org.orgId, booked.programId, sessionBooked(booked))) tx.add(item);
       await tx.commit();

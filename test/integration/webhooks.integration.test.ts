@@ -6,6 +6,11 @@ import { WebhookDeliveriesRepository } from '../../shared/data/webhook-deliverie
 import { domainEvent } from '../../shared/domain/events/domain-event';
 import { MAX_DELIVERY_ATTEMPTS } from '../../shared/domain/webhooks/delivery';
 import { deliverDue, fanOutEvent } from '../../shared/use-cases/webhooks/deliver-webhooks';
+import { entryEventPublisher } from '../../shared/use-cases/webhooks/publish-event';
+import { OutboxRepository } from '../../shared/data/outbox-repository';
+import { WriteTransaction } from '../../shared/data/write-transaction';
+import { relayNewEntry, stageEffects, type RelayDeps } from '../../shared/use-cases/outbox/relay';
+import type { DomainEvent } from '../../shared/domain/events/domain-event';
 import type { AttemptResult, WebhookSender } from '../../shared/use-cases/webhooks/webhook-ports';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { TestClock } from '../support/test-clock';
@@ -155,5 +160,45 @@ describe('webhook deliveries', () => {
     clock.advanceMinutes(2);
     expect(await deliverDue(deps)).toEqual({ attempted: 1, delivered: 1 });
     expect(sender.posts).toEqual([{ url: endpoint.url, headers: expect.objectContaining({ 'webhook-id': e.id }) }]);
+  });
+});
+
+describe('events leaving the outbox', () => {
+  it("read the org's endpoints once for an entry carrying two events, and give each endpoint what it subscribes to", async () => {
+    const orgId = newId();
+    const everything = anEndpoint(orgId, { url: `https://hooks.example.org/${orgId}/all` });
+    const moves = anEndpoint(orgId, { url: `https://hooks.example.org/${orgId}/moves`, events: ['booking.rescheduled'] });
+    await webhooks.create(everything);
+    await webhooks.create(moves);
+    const sender = new ScriptedSender();
+    const published: string[] = [];
+    const clock = TestClock.at('2026-12-01T09:00:00Z');
+    const delivery = { webhooks, deliveries: new WebhookDeliveriesRepository(table), sender, clock, random: () => 0 };
+    const bus = { publish: async (e: DomainEvent) => void published.push(e.type) };
+    const unused = () => Promise.reject(new Error('This entry holds no such effect.'));
+    const outbox = new OutboxRepository(table);
+    const deps: RelayDeps = {
+      outbox,
+      mailer: { send: unused },
+      scheduler: { upsert: unused, remove: unused },
+      records: { booking: unused, introCall: unused },
+      reissue: unused,
+      events: () => entryEventPublisher({ ...delivery, bus }),
+      clock,
+    };
+    // What a coach approving a reschedule request stages: the decision and the move.
+    const nowMs = clock.now();
+    const tx = new WriteTransaction(table);
+    const entry = stageEffects({ outbox, clock }, tx, `ORG#${orgId}`, [
+      domainEvent('reschedule_request.decided', orgId, { requestId: 'r1', status: 'approved' }, nowMs),
+      domainEvent('booking.rescheduled', orgId, { bookingId: 'b1' }, nowMs),
+    ]);
+    await tx.commit();
+
+    table.calls.length = 0;
+    expect(await relayNewEntry(deps, entry)).toBe(true);
+    expect(table.calls.filter((c) => c === 'QueryCommand')).toHaveLength(1);
+    expect(published).toEqual(['reschedule_request.decided', 'booking.rescheduled']);
+    expect(sender.posts.map((p) => p.url).sort()).toEqual([everything.url, everything.url, moves.url]);
   });
 });

@@ -26,6 +26,7 @@ import { updateOrg } from '../../shared/use-cases/orgs/update-org';
 import type { IntroCallDeps } from '../../shared/use-cases/intro-calls/intro-call-deps';
 import { RateLimitsRepository } from '../../shared/data/rate-limits-repository';
 import { createProgram, type CreateProgramDeps } from '../../shared/use-cases/programs/create-program';
+import { bookSession } from '../../shared/use-cases/bookings/book-session';
 import { createSchedule } from '../../shared/use-cases/schedules/schedule-use-cases';
 import type { TestTable } from './dynamo';
 import { emptyCalendar } from './ics-server';
@@ -135,6 +136,15 @@ export async function aBookableProgram(
   await new WriteTransaction(table).add(programs.bindClientItem(org.orgId, program.programId, { userId: client.userId, email: client.email, timeZone: 'America/New_York' }, 'x')).commit();
   await programs.publish(org.orgId, program.programId, 'x');
   return { programId: program.programId, client, ref: { orgId: org.orgId, programId: program.programId } };
+}
+
+/** A coach's org and a bookable program in which the client has booked a coaching session at `start` (epoch ms). */
+export async function aBookedSession(table: TestTable, clock: TestClock, start: number) {
+  const org = await aCoachOrg(table, clock);
+  const program = await aBookableProgram(table, clock, org);
+  const deps = bookingDepsFor(table, clock);
+  const booked = await bookSession(deps, program.client, program.ref, { packageId: 'coaching', start });
+  return { org, program, deps, booked };
 }
 
 export function introCallDepsFor(table: TestTable, clock: TestClock): IntroCallDeps {

@@ -1,5 +1,4 @@
 import type { EmailMessage } from '../../shared/adapters/mail/mailer';
-import type { Booking } from '../../shared/domain/bookings/booking';
 import type { RescheduleRequest } from '../../shared/domain/bookings/reschedule-policy';
 import { resolvePerson } from '../../shared/domain/people/person';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../../shared/emails/session-emails';
 import { clientJoinedEmail, inviteEmail, newMessageEmail } from '../../shared/emails/program-emails';
 import type { SessionParties } from '../../shared/emails/session-content';
+import { aBooking } from './scenarios';
 
 /**
  * Every kind of email Rapport sends, composed from data (no stack needed) for people whose names,
@@ -33,39 +33,18 @@ export const parties: SessionParties = {
   appUrl: 'https://app.example.com',
   senderEmail: 'sessions@practice.example.com',
 };
-const booking: Booking = {
-  bookingId: '01JBOOKING0000000000000000',
-  orgId: 'org',
-  programId: 'prog',
-  packageId: 'coaching',
-  coachUserId: 'coach',
-  clientUserId: 'client',
-  start: minute('2026-12-09T14:00:00Z'),
-  end: minute('2026-12-09T15:00:00Z'),
-  blockedUntil: minute('2026-12-09T15:00:00Z'),
-  weekKey: '2026-W50',
-  sessionNumber: 3,
-  status: 'confirmed',
-  sequence: 1,
-  bookedBy: 'client',
-  createdAt: '2026-12-01T08:00:00Z',
-  updatedAt: '2026-12-01T08:00:00Z',
-  cancelledAt: null,
-  cancelledBy: null,
-  cancelReason: null,
-  creditReturned: null,
-  clientJoinedAt: null,
-  coachJoinedAt: null,
-  joinHashes: null,
-  reminded24h: null,
-  reminded1h: null,
-  pendingRequestId: null,
-  noShowMarkedBy: null,
-  reissuedFor: null,
-  statsDay: '2026-12-09',
-  price: { amountMinor: 25000, currency: 'USD' },
-  version: 1,
-};
+const booking = aBooking(
+  {
+    bookingId: '01JBOOKING0000000000000000',
+    start: minute('2026-12-09T14:00:00Z'),
+    weekKey: '2026-W50',
+    sessionNumber: 3,
+    statsDay: '2026-12-09',
+    price: { amountMinor: 25000, currency: 'USD' },
+    bookedAt: '2026-12-01T08:00:00Z',
+  },
+  { sequence: 1 },
+);
 const request: RescheduleRequest = {
   requestId: 'req',
   orgId: 'org',

@@ -1,7 +1,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { openApiDocument } from '../../shared/http/openapi/document';
-import { routes, type RouteSpec } from '../../shared/http/routes';
+import type { RouteSpec } from '../../shared/http/routes';
+import { matchRoute } from '../../local/route-matcher';
 
 /**
  * Every response an end-to-end test receives is held to the OpenAPI document: its status must be
@@ -37,23 +38,9 @@ export function schemaAt(pointer: string): ValidateFunction {
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-interface Matcher {
-  route: RouteSpec;
-  pattern: RegExp;
-  literals: number;
-}
-const matchers: Matcher[] = (routes as readonly RouteSpec[])
-  .map((route) => ({
-    route,
-    pattern: new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`),
-    literals: route.path.split('/').filter((s) => s && !s.startsWith('{')).length,
-  }))
-  .sort((a, b) => b.literals - a.literals);
-
-/** The route of the route table a request reaches, as the gateway picks it (exact paths first). */
+/** The route of the route table a request reaches: the local gateway's own matcher, on the URL's path as the gateway reads it. */
 export function routeFor(method: string, path: string): RouteSpec | null {
-  const pathname = path.split('?')[0] ?? path;
-  return matchers.find((m) => m.route.method === method.toUpperCase() && m.pattern.test(pathname))?.route ?? null;
+  return matchRoute(method, new URL(path, 'http://gateway.local').pathname)?.route ?? null;
 }
 
 /** What is wrong with a response, judged by the document; an empty list when it conforms. */

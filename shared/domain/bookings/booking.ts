@@ -57,3 +57,35 @@ export interface Booking {
 
 export const statusAt = (booking: Pick<Booking, 'status' | 'end'>, nowMinute: number): BookingStatus =>
   booking.status === 'confirmed' && nowMinute >= booking.end ? 'completed' : booking.status;
+
+/** What a session is booked with; everything else about a new booking starts the same. */
+export type BookingFacts = Pick<
+  Booking,
+  'bookingId' | 'orgId' | 'programId' | 'packageId' | 'coachUserId' | 'clientUserId' | 'start' | 'end' | 'blockedUntil' | 'weekKey' | 'sessionNumber' | 'bookedBy' | 'joinHashes' | 'statsDay' | 'price'
+>;
+
+/**
+ * A session as it is when booked (`bookedAt`, an instant as stored): confirmed, its invitation at
+ * SEQUENCE 0, version 1, and nothing yet cancelled, joined, reminded, requested or reissued.
+ */
+export function newBooking(facts: BookingFacts, bookedAt: string): Booking {
+  return {
+    ...facts,
+    status: 'confirmed',
+    sequence: 0,
+    createdAt: bookedAt,
+    updatedAt: bookedAt,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancelReason: null,
+    creditReturned: null,
+    clientJoinedAt: null,
+    coachJoinedAt: null,
+    reminded24h: null,
+    reminded1h: null,
+    pendingRequestId: null,
+    noShowMarkedBy: null,
+    reissuedFor: null,
+    version: 1,
+  };
+}

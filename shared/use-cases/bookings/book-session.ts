@@ -1,5 +1,5 @@
 import { weekKeysAround } from '../../domain/availability/local-week';
-import type { Booking } from '../../domain/bookings/booking';
+import { newBooking } from '../../domain/bookings/booking';
 import { lockBlocks } from '../../domain/bookings/time-locks';
 import { sessionMailEffects } from '../../domain/outbox/session-mail';
 import { conflict } from '../../domain/errors';
@@ -46,41 +46,27 @@ export async function bookSession(deps: BookingDeps, caller: Caller, ref: Progra
     if (week && pkg.perWeek !== undefined && (ctx.usedByWeek.get(week) ?? 0) >= pkg.perWeek) throw weeklyLimitReached(pkg.perWeek);
     const { end, blockedUntil } = requireOfferedTime(ctx.busy, scope, pkg, start, pkg.durationMinutes, nowMs);
 
-    const now = formatInstant(nowMs);
     const bookingId = deps.newId?.() ?? sortableId(nowMs);
     const joinRef = { ...ref, bookingId };
-    const booking: Booking = {
-      bookingId,
-      orgId: ref.orgId,
-      programId: ref.programId,
-      packageId: pkg.packageId,
-      coachUserId: program.coachUserId,
-      clientUserId: program.client.userId,
-      start,
-      end,
-      blockedUntil,
-      weekKey: week,
-      sessionNumber: pkg.packageId === 'coaching' ? nextSessionNumber(pkg, ctx.usage.taken) : null,
-      status: 'confirmed',
-      sequence: 0,
-      bookedBy: role,
-      createdAt: now,
-      updatedAt: now,
-      cancelledAt: null,
-      cancelledBy: null,
-      cancelReason: null,
-      creditReturned: null,
-      clientJoinedAt: null,
-      coachJoinedAt: null,
-      joinHashes: joinHashes(await deps.links.joinKey(), joinRef),
-      reminded24h: null,
-      reminded1h: null,
-      pendingRequestId: null,
-      noShowMarkedBy: null,
-      reissuedFor: null,
-      ...countedAs(program, pkg.packageId, start, scope.org.timeZone),
-      version: 1,
-    };
+    const booking = newBooking(
+      {
+        bookingId,
+        orgId: ref.orgId,
+        programId: ref.programId,
+        packageId: pkg.packageId,
+        coachUserId: program.coachUserId,
+        clientUserId: program.client.userId,
+        start,
+        end,
+        blockedUntil,
+        weekKey: week,
+        sessionNumber: pkg.packageId === 'coaching' ? nextSessionNumber(pkg, ctx.usage.taken) : null,
+        bookedBy: role,
+        joinHashes: joinHashes(await deps.links.joinKey(), joinRef),
+        ...countedAs(program, pkg.packageId, start, scope.org.timeZone),
+      },
+      formatInstant(nowMs),
+    );
 
     const counterRef = { ...ref, packageId: pkg.packageId };
     const tx = deps.transaction()

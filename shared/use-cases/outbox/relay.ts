@@ -3,7 +3,7 @@ import type { SessionScheduler } from '../../adapters/scheduler/session-schedule
 import { LeaseLost, type EntryKey, type OutboxRepository } from '../../data/outbox-repository';
 import type { WriteTransaction } from '../../data/write-transaction';
 import { sortableId } from '../../domain/ids';
-import type { EventEffect } from '../../domain/events/domain-event';
+import type { DomainEvent } from '../../domain/events/domain-event';
 import { effectKey, isMail, type OutboxEffect, type OutboxEntry, type ReissueEffect } from '../../domain/outbox/outbox-entry';
 import type { SessionMailEffect } from '../../domain/outbox/session-mail';
 import { formatInstant, toEpochMinutes } from '../../domain/time/instant';
@@ -20,8 +20,12 @@ export interface RelayDeps {
   clock: Clock;
   /** Carries out a `reissue_invites` effect (reissue-invites.ts). */
   reissue: (effect: ReissueEffect) => Promise<unknown>;
-  /** Publishes a domain event: webhooks (use-cases/webhooks) and the event bus. */
-  events: (effect: EventEffect) => Promise<unknown>;
+  /**
+   * A publisher of domain events to the webhooks (use-cases/webhooks) and the event bus, made
+   * afresh for each entry (when it holds an event): its events share one read of the org's
+   * endpoints, and the next entry reads them anew.
+   */
+  events: () => (event: DomainEvent) => Promise<unknown>;
   /**
    * A renderer of session emails from the records as they are now and what each effect froze
    * (render-session-mail.ts), made afresh for each entry: its emails share one read of the records,
@@ -87,6 +91,8 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
     if (!deps.sessionMailRenderer) throw new Error('This relay cannot render session emails.');
     return (renderer ??= deps.sessionMailRenderer())(effect);
   };
+  let publisher: ((event: DomainEvent) => Promise<unknown>) | undefined;
+  const publish = (event: DomainEvent) => (publisher ??= deps.events())(event);
   const settle = async () => {
     await deps.outbox.markDone(entry, owed.splice(0));
   };
@@ -97,7 +103,7 @@ async function performAll(deps: RelayDeps, entry: OutboxEntry): Promise<Outcome>
       if (isMail(effect)) {
         message = effect.type === 'email' ? effect.message : await render(effect);
         await sendOnce(deps, entry, index, message, owed);
-      } else await perform(deps, effect);
+      } else await perform(deps, effect, publish);
     } catch (error) {
       if (error instanceof LeaseLost) throw error;
       if (!(error instanceof PermanentMailError)) {
@@ -179,7 +185,7 @@ export async function relayDue(deps: RelayDeps, limit = 25): Promise<{ relayed: 
   return counts;
 }
 
-async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'email' | 'sessionMail' }>): Promise<void> {
+async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'email' | 'sessionMail' }>, publish: (event: DomainEvent) => Promise<unknown>): Promise<void> {
   switch (effect.type) {
     case 'syncSchedules':
       await reconcileSchedules(deps, effect.subject);
@@ -199,7 +205,7 @@ async function perform(deps: RelayDeps, effect: Exclude<OutboxEffect, { type: 'e
       await deps.reissue(effect);
       return;
     case 'domain_event':
-      await deps.events(effect);
+      await publish(effect.event);
       return;
   }
 }

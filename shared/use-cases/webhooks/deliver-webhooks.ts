@@ -22,14 +22,30 @@ export interface DeliveryDeps {
 /** The first delivery of an event to an endpoint has an id derived from the event's: fanning out twice makes it once. */
 const firstDeliveryId = (eventId: string) => `dlv_${eventId.replace(/^evt_/, '')}`;
 
+/** Reads an org's webhook endpoints. */
+export type EndpointsOf = (orgId: string) => Promise<WebhookEndpoint[]>;
+
+/**
+ * A reader that reads each org's endpoints once, however many of its events it serves: made for one
+ * outbox entry, so an entry carrying two events costs one Query, and the next entry reads afresh.
+ */
+export function endpointsReadOnce(deps: Pick<DeliveryDeps, 'webhooks'>): EndpointsOf {
+  const byOrg = new Map<string, Promise<WebhookEndpoint[]>>();
+  return (orgId) => {
+    let endpoints = byOrg.get(orgId);
+    if (!endpoints) byOrg.set(orgId, (endpoints = deps.webhooks.allOf(orgId)));
+    return endpoints;
+  };
+}
+
 /**
  * Fans an event out to every endpoint of its org that subscribes to its type: one durable delivery
  * record each (created already held by this sender), then the first attempts, together. An attempt
  * that fails is retried later by the deliverer; this never throws for a receiver's failure, only
  * when the table does (and then the outbox runs the effect again, finding the records it made).
  */
-export async function fanOutEvent(deps: DeliveryDeps, event: DomainEvent): Promise<number> {
-  const endpoints = (await deps.webhooks.allOf(event.orgId)).filter((endpoint) => subscribesTo(endpoint.events, event.type));
+export async function fanOutEvent(deps: DeliveryDeps, event: DomainEvent, endpointsOf: EndpointsOf = (orgId) => deps.webhooks.allOf(orgId)): Promise<number> {
+  const endpoints = (await endpointsOf(event.orgId)).filter((endpoint) => subscribesTo(endpoint.events, event.type));
   if (endpoints.length === 0) return 0;
   const body = eventBody(event);
   const nowMs = deps.clock.now();
