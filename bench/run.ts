@@ -13,10 +13,13 @@ import { outcomesWork } from './outcomes';
  * `npm run bench`: the numbers we hold the code to. Run on a quiet machine.
  * `npm run bench -- cold` runs only the cold-start table (COLD_START_ROUNDS, default 30);
  * `npm run bench -- cold esm cjs` measures both output formats in the same rounds, to choose one;
+ * `npm run bench -- cold bookings calendar` measures only those functions (with the baseline);
  * `npm run bench -- writes` only the write units of a booking's life.
  * Exits 1 when a function of the deployed format is over its cold-start budget.
  */
-const [only, ...formatArgs] = process.argv.slice(2);
+const [only, ...coldArgs] = process.argv.slice(2);
+const formatArgs = coldArgs.filter((a): a is LambdaFormat => a === 'esm' || a === 'cjs');
+const functionArgs = coldArgs.filter((a) => a !== 'esm' && a !== 'cjs');
 if (only === 'writes') {
   if (!printBookingWrites(await bookingLifeWrites())) process.exitCode = 1;
   process.exit();
@@ -29,8 +32,8 @@ if (only !== 'cold') {
   await bundleSizes();
   if (!printBookingWrites(await bookingLifeWrites())) process.exitCode = 1;
 }
-const formats = formatArgs.length ? formatArgs.filter((f): f is LambdaFormat => f === 'esm' || f === 'cjs') : [LAMBDA_FORMAT];
-const tables = await coldStarts({ formats });
+const formats = formatArgs.length ? formatArgs : [LAMBDA_FORMAT];
+const tables = await coldStarts({ formats, only: functionArgs });
 let withinBudget = true;
 for (const table of tables) {
   const ok = printColdStarts(table);

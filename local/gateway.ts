@@ -160,7 +160,7 @@ function buildEvent(
   } as HttpEvent;
 }
 
-const tokenBody = z.strictObject({ email: emailAddress, emailVerified: z.boolean().optional(), tokenUse: z.enum(['id', 'access']).optional() });
+const tokenBody = z.strictObject({ email: emailAddress(), emailVerified: z.boolean().optional(), tokenUse: z.enum(['id', 'access']).optional() });
 const clockBody = z.union([
   z.strictObject({ advanceMinutes: z.number().int().min(0).max(60 * 24 * 366) }),
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),

@@ -6,8 +6,9 @@ import { callerContext, type WithCaller } from './middleware/caller-context';
 import { errorMapper } from './middleware/error-mapper';
 import { parseInput, type WithInput } from './middleware/parse-input';
 import { toHttpResult } from './reply';
+import type { LazySchema } from './schemas/lazy-schema';
 
-type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
+type Out<S> = S extends LazySchema<infer T> ? z.output<T> : undefined;
 
 export interface RouteRequest<B, P, Q, C> {
   body: B;
@@ -37,7 +38,7 @@ interface Spec<B, P, Q, Public extends boolean> {
 export interface RouteHandler {
   (event: HttpEvent, context: Context): Promise<HttpResult>;
   /** What the route parses and answers by default; the OpenAPI test holds the document to these. */
-  readonly spec?: { body?: z.core.$ZodType; path?: z.core.$ZodType; query?: z.core.$ZodType; public: boolean; status: number };
+  readonly spec?: { body?: LazySchema; path?: LazySchema; query?: LazySchema; public: boolean; status: number };
 }
 
 /**
@@ -45,9 +46,9 @@ export interface RouteHandler {
  *   apiRoute({ path, body, status: 201 }, ({ caller, body }) => createThing(deps(), caller, body))
  */
 export function apiRoute<
-  B extends z.core.$ZodType | undefined = undefined,
-  P extends z.core.$ZodType | undefined = undefined,
-  Q extends z.core.$ZodType | undefined = undefined,
+  B extends LazySchema | undefined = undefined,
+  P extends LazySchema | undefined = undefined,
+  Q extends LazySchema | undefined = undefined,
   Public extends boolean = false,
 >(
   spec: Spec<B, P, Q, Public>,

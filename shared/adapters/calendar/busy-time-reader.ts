@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
-import { DateTime } from 'luxon';
 import { performance } from 'node:perf_hooks';
 import { FEED_LIMITS } from '../../domain/calendar/busy-time';
 import { mergeIntervals, type Interval } from '../../domain/time/interval';
 import { isValidZone } from '../../domain/time/wall-clock';
+import { instantOfWallTime } from '../../domain/time/zone-clock';
 import type { BusyTimeRead, BusyTimeRequest } from '../../use-cases/calendar/calendar-source';
 import { calendarInvalid, calendarTooLarge } from './feed-errors';
 
@@ -273,14 +273,13 @@ function isIanaZone(tzid: string): boolean {
   return valid;
 }
 
-/** A VTIMEZONE-backed or UTC time is an instant already; others are wall-clock in `wallZone`. */
+/**
+ * A VTIMEZONE-backed or UTC time is an instant already; others are wall-clock in `wallZone` (a
+ * repeated time is its first occurrence, a skipped one moves forward, as for schedules' windows).
+ */
 function toEpochMinutes(time: ICAL.Time, wallZone: string): number {
   const zone = time.zone;
   const known = zone && zone !== ICAL.Timezone.localTimezone && zone.tzid !== 'floating';
   if (!time.isDate && known) return Math.floor(time.toUnixTime() / 60);
-  const local = DateTime.fromObject(
-    { year: time.year, month: time.month, day: time.day, hour: time.isDate ? 0 : time.hour, minute: time.isDate ? 0 : time.minute, second: 0 },
-    { zone: wallZone },
-  );
-  return Math.floor(local.toMillis() / 60_000);
+  return instantOfWallTime({ year: time.year, month: time.month, day: time.day }, time.isDate ? 0 : time.hour * 60 + time.minute, wallZone);
 }

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Booking } from '../bookings/booking';
 import type { Program } from '../programs/program';
+import { wallClockAt } from '../time/zone-clock';
 
 /**
  * The coaching log: the record of client hours coaches keep for credential applications (the ICF's
@@ -19,11 +19,11 @@ export function csvField(value: string): string {
 export const csvLine = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
 export function coachingLogRow(session: Booking, program: Pick<Program, 'name' | 'client'> | undefined, zone: string): string[] {
-  const start = DateTime.fromMillis(session.start * 60_000, { zone });
+  const start = wallClockAt(session.start * 60_000, zone);
   const paid = session.price !== null && session.price.amountMinor > 0;
   return [
-    start.toISODate() ?? '',
-    start.toFormat('HH:mm'),
+    `${pad(start.year, 4)}-${pad(start.month)}-${pad(start.day)}`,
+    `${pad(start.hour)}:${pad(start.minute)}`,
     program?.client?.email ?? 'Former client',
     program?.name ?? '',
     session.sessionNumber !== null ? `Session ${session.sessionNumber}` : 'Quick check-in',
@@ -31,6 +31,8 @@ export function coachingLogRow(session: Booking, program: Pick<Program, 'name' |
     paid ? 'paid' : 'free',
   ];
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function coachingLogCsv(rows: string[][]): string {
   return [COACHING_LOG_HEADER, ...rows].map(csvLine).join('');

@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
 import type { StoredBookingStatus } from '../bookings/booking';
 import type { Money } from '../programs/program';
+import { zoneDayBounds } from '../time/zone-clock';
+import { zoneDayOf } from '../time/zone-day';
 import type { CountMetric } from './stats-delta';
 
 /** No session lasts longer than this: a day is settled once this long has passed since it ended. */
@@ -43,18 +44,16 @@ function calendarDays(from: string, to: string): string[] {
 
 /**
  * Which days may still have sessions under way. A day two or more days before today (in the org's
- * zone) ended a full day ago: settled. Only yesterday and today need their real bounds (luxon, in
- * the zone, so a 23- or 25-hour day is what it is), which keeps a year's analytics cheap.
+ * zone) ended a full day ago: settled. Only yesterday and today need their real bounds (in the
+ * zone, so a 23- or 25-hour day is what it is), which keeps a year's analytics cheap.
  */
 function dayClassifier(zone: string, now: number) {
-  const today = DateTime.fromMillis(now * 60_000, { zone }).toISODate() ?? '';
+  const today = zoneDayOf(now * 60_000, zone);
   const yesterday = isoDay(Date.parse(today) - DAY_MS);
   return (date: string): Day => {
     if (date < yesterday) return { date, kind: 'settled', start: NaN, end: NaN };
     if (date > today) return { date, kind: 'future', start: NaN, end: NaN };
-    const startOfDay = DateTime.fromISO(date, { zone }).startOf('day');
-    const start = Math.floor(startOfDay.toMillis() / 60_000);
-    const end = Math.floor(startOfDay.plus({ days: 1 }).toMillis() / 60_000);
+    const { start, end } = zoneDayBounds(date, zone);
     const kind: DayKind = end + LONGEST_SESSION_MINUTES <= now ? 'settled' : start > now ? 'future' : 'open';
     return { date, kind, start, end };
   };

@@ -1,6 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
 import type { ScheduleRules, TimeWindow } from '../schedules/schedule';
 import { parseTimeOfDay, WEEKDAYS } from '../time/wall-clock';
+import { instantOfWallTime, zoneOffset } from '../time/zone-clock';
 import { isoWeekKey } from './local-week';
 
 /** A window of availability as instants (epoch minutes), with the local week it belongs to. */
@@ -34,8 +34,7 @@ const MAX_OFFSET = 14 * 60;
  * full conversion runs only on the rare dates whose offset changes.
  */
 export function expandWindows(schedule: Pick<ScheduleRules, 'timeZone' | 'weekly' | 'overrides'>, from: number, to: number): OpenWindow[] {
-  const zone = IANAZone.create(schedule.timeZone);
-  const offsetAt = (minute: number) => zone.offset(minute * 60_000);
+  const offsetAt = (minute: number) => zoneOffset(minute * 60_000, schedule.timeZone);
   const overrides = new Map(schedule.overrides.map((o) => [o.date, o.intervals.map(toMinutes)]));
   const weekly = new Map(WEEKDAYS.map((day) => [day, schedule.weekly.filter((w) => w.day === day).map(toMinutes)]));
 
@@ -53,10 +52,11 @@ export function expandWindows(schedule: Pick<ScheduleRules, 'timeZone' | 'weekly
     const week = isoWeekKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
     const before = offsetAt(wallMidnight - MAX_OFFSET);
     const after = offsetAt(wallMidnight + MINUTES_PER_DAY + MAX_OFFSET);
+    const localDate = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
     const dayWindows: OpenWindow[] = [];
     for (const span of spans) {
-      const start = before === after ? wallMidnight + span.start - before : instantOf(date, span.start, schedule.timeZone);
-      const end = before === after ? wallMidnight + span.end - before : instantOf(date, span.end, schedule.timeZone);
+      const start = before === after ? wallMidnight + span.start - before : instantOfWallTime(localDate, span.start, schedule.timeZone);
+      const end = before === after ? wallMidnight + span.end - before : instantOfWallTime(localDate, span.end, schedule.timeZone);
       if (end > start) dayWindows.push({ start, end, week, reach: end });
     }
     windows.push(...joinTouching(dayWindows));
@@ -85,26 +85,3 @@ function joinTouching(dayWindows: OpenWindow[]): OpenWindow[] {
 }
 
 const toMinutes = (w: TimeWindow) => ({ start: parseTimeOfDay(w.start) ?? 0, end: parseTimeOfDay(w.end) ?? 0 });
-
-/**
- * The instant of a wall-clock time (minutes after midnight, 1440 = next midnight) on a local date
- * (given as its UTC-midnight Date), on a day the zone changes its offset.
- */
-export function instantOf(date: Date, minuteOfDay: number, zone: string): number {
-  const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  if (minuteOfDay >= MINUTES_PER_DAY) {
-    return Math.floor(DateTime.fromObject({ year, month, day }, { zone }).plus({ days: 1 }).startOf('day').toMillis() / 60_000);
-  }
-  const hour = Math.floor(minuteOfDay / 60);
-  const minute = minuteOfDay % 60;
-  const guess = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute) / 60_000;
-  let best = Math.floor(guess.toMillis() / 60_000);
-  // Try the offsets in force a few hours either side; keep the earliest that reads as this wall time.
-  for (const offset of new Set([guess.minus({ hours: 3 }).offset, guess.plus({ hours: 3 }).offset])) {
-    const candidate = wallAsUtc - offset;
-    const back = DateTime.fromMillis(candidate * 60_000, { zone });
-    if (back.hour === hour && back.minute === minute && back.day === day && candidate < best) best = candidate;
-  }
-  return best;
-}

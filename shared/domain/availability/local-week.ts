@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
+import { zoneDateOf } from '../time/zone-day';
 
 /**
  * Weekly caps count Monday-to-Sunday weeks in the schedule's zone. A week is named by its ISO
  * week-year and number, e.g. `2026-W49`, which sorts and reads well in keys.
  */
-export const weekKeyOfDate = (date: DateTime): string => isoWeekKey(date.year, date.month, date.day);
 
 /** The ISO week of a calendar date: the week (Monday first) whose Thursday is in the week-year. */
 export function isoWeekKey(year: number, month: number, day: number): string {
@@ -17,7 +16,12 @@ export function isoWeekKey(year: number, month: number, day: number): string {
 }
 
 /** The week an instant (epoch minutes) falls in, in `zone`. */
-export const weekKeyOf = (epochMinute: number, zone: string): string => weekKeyOfDate(DateTime.fromMillis(epochMinute * 60_000, { zone }));
+export function weekKeyOf(epochMinute: number, zone: string): string {
+  const { year, month, day } = zoneDateOf(epochMinute * 60_000, zone);
+  return isoWeekKey(year, month, day);
+}
+
+const MINUTES_PER_DAY = 1440;
 
 /**
  * Every week that some zone's local dates between two instants can fall in. Local dates are within
@@ -26,11 +30,10 @@ export const weekKeyOf = (epochMinute: number, zone: string): string => weekKeyO
  */
 export function weekKeysAround(fromMinute: number, toMinute: number): string[] {
   const keys = new Set<string>();
-  let day = DateTime.fromMillis(fromMinute * 60_000, { zone: 'utc' }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromMillis(toMinute * 60_000, { zone: 'utc' }).plus({ days: 1 });
-  while (day <= last) {
-    keys.add(weekKeyOfDate(day));
-    day = day.plus({ days: 1 });
+  const lastDay = Math.floor(toMinute / MINUTES_PER_DAY) + 1;
+  for (let day = Math.floor(fromMinute / MINUTES_PER_DAY) - 1; day <= lastDay; day++) {
+    const date = new Date(day * MINUTES_PER_DAY * 60_000);
+    keys.add(isoWeekKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
   }
   return [...keys];
 }

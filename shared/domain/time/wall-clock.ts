@@ -51,6 +51,3 @@ export function isValidDate(value: string): boolean {
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Luxon numbers weekdays 1 (Monday) .. 7 (Sunday). */
-export const weekdayOf = (luxonWeekday: number): Weekday => WEEKDAYS[(luxonWeekday - 1) % 7] as Weekday;

@@ -1,7 +1,9 @@
+import { wallClockAt } from './zone-clock';
+
 /**
- * The calendar date an instant falls on in an IANA zone, through Intl rather than luxon: functions
- * that need nothing more of a zone (reviews' stats) then do not load luxon, which costs about a
- * sixth of a small function's cold start (`npm run bench -- cold`).
+ * The calendar date an instant falls on in an IANA zone, through Intl rather than luxon (see
+ * zone-clock.ts): functions that need nothing more of a zone (reviews' stats, programs' today) do
+ * not load luxon at cold start.
  */
 export interface ZoneDate {
   year: number;
@@ -9,21 +11,9 @@ export interface ZoneDate {
   day: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, calendar: 'iso8601', numberingSystem: 'latn', year: 'numeric', month: 'numeric', day: 'numeric' });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
 export function zoneDateOf(epochMs: number, zone: string): ZoneDate {
-  const parts = formatFor(zone).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const { year, month, day } = wallClockAt(epochMs, zone);
+  return { year, month, day };
 }
 
 /** The same date as YYYY-MM-DD. */

@@ -1,13 +1,14 @@
 import type middy from '@middy/core';
-import { safeParse, type core } from 'zod/mini';
+import { safeParse } from 'zod/mini';
 import { notFound, payloadTooLarge, validationFailed } from '../../domain/errors';
 import type { HttpEvent, HttpResult } from '../http-event';
+import type { LazySchema } from '../schemas/lazy-schema';
 import { edgeParse, zodDetails } from '../zod-details';
 
 export interface InputSchemas {
-  body?: core.$ZodType;
-  path?: core.$ZodType;
-  query?: core.$ZodType;
+  body?: LazySchema;
+  path?: LazySchema;
+  query?: LazySchema;
   /** Refuse bodies larger than this (bytes) with 413 before reading them. */
   maxBodyBytes?: number;
 }
@@ -17,6 +18,7 @@ export type WithInput = { input: { body: unknown; path: unknown; query: unknown 
 /**
  * Validation at the edge: the parsed, typed input replaces the raw event's strings.
  * A path that does not parse names nothing that exists, so it is a 404, never a 400.
+ * Each schema is built on the route's first request (see lazy-schema.ts).
  */
 export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent & WithInput, HttpResult> {
   return {
@@ -25,19 +27,19 @@ export function parseInput(schemas: InputSchemas): middy.MiddlewareObj<HttpEvent
       const input: WithInput['input'] = { body: undefined, path: undefined, query: undefined };
 
       if (schemas.path) {
-        const parsed = safeParse(schemas.path, event.pathParameters ?? {}, edgeParse);
+        const parsed = safeParse(schemas.path(), event.pathParameters ?? {}, edgeParse);
         if (!parsed.success) throw notFound();
         input.path = parsed.data;
       }
       if (schemas.query) {
-        const parsed = safeParse(schemas.query, event.queryStringParameters ?? {}, edgeParse);
+        const parsed = safeParse(schemas.query(), event.queryStringParameters ?? {}, edgeParse);
         if (!parsed.success) throw validationFailed(zodDetails(parsed.error.issues, 'query'));
         input.query = parsed.data;
       }
       if (schemas.maxBodyBytes !== undefined && bodyBytes(event) > schemas.maxBodyBytes) throw payloadTooLarge(schemas.maxBodyBytes);
       if (schemas.body) {
         const body = readJsonBody(event);
-        const parsed = safeParse(schemas.body, body, edgeParse);
+        const parsed = safeParse(schemas.body(), body, edgeParse);
         if (!parsed.success) {
           if (body === undefined) throw validationFailed([{ field: 'body', message: 'A JSON body is required.' }]);
           throw validationFailed(zodDetails(parsed.error.issues));

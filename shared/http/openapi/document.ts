@@ -100,8 +100,8 @@ function operation(route: RouteSpec, doc: OperationDoc): ZodOpenApiOperationObje
     ...(request?.path || request?.query || request?.headers
       ? {
           requestParams: {
-            ...(request.path ? { path: request.path as never } : {}),
-            ...(request.query ? { query: request.query as never } : {}),
+            ...(request.path ? { path: request.path() as never } : {}),
+            ...(request.query ? { query: request.query() as never } : {}),
             ...(request.headers ? { header: request.headers } : {}),
           },
         }
@@ -109,8 +109,8 @@ function operation(route: RouteSpec, doc: OperationDoc): ZodOpenApiOperationObje
     ...(request?.body
       ? {
           requestBody: {
-            required: !z.safeParse(request.body, undefined).success,
-            content: { 'application/json': { schema: request.body, ...(request.example !== undefined ? { example: request.example } : {}) } },
+            required: !z.safeParse(request.body(), undefined).success,
+            content: { 'application/json': { schema: request.body(), ...(request.example !== undefined ? { example: request.example } : {}) } },
           },
         }
       : {}),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LazySchema } from '../schemas/lazy-schema';
 
 /**
  * Who may call a route, from stored memberships (never token groups). The authorization matrix
@@ -26,8 +27,8 @@ export interface ResponseDoc {
 export type ErrorCodes = Partial<Record<403 | 409 | 410 | 413 | 422 | 429, readonly string[]>>;
 
 /**
- * The OpenAPI description of one route of the route table. Request schemas are the very objects
- * the handler parses with (a test holds them identical); `example` is a valid body for it.
+ * The OpenAPI description of one route of the route table. Request schemas are the very lazy
+ * schemas the handler parses with (a test holds them identical); `example` is a valid body for it.
  */
 export interface OperationDoc {
   access: Access;
@@ -35,11 +36,11 @@ export interface OperationDoc {
   description: string;
   tags: readonly string[];
   request?: {
-    path?: z.core.$ZodType;
-    query?: z.core.$ZodType;
+    path?: LazySchema;
+    query?: LazySchema;
     /** Request headers the route reads (documentation only: handlers read them from the event). */
     headers?: z.ZodObject;
-    body?: z.core.$ZodType;
+    body?: LazySchema;
     /** A valid body; required with a body. */
     example?: unknown;
     /** A valid query; required when the query has required parameters. */

@@ -3,19 +3,22 @@ import { ID_PATTERN } from '../../domain/ids';
 import { normalizeAddress } from '../../domain/people/person';
 import { parseInstant } from '../../domain/time/instant';
 import { isValidDate, isValidZone, parseTimeOfDay } from '../../domain/time/wall-clock';
+import { lazySchema } from './lazy-schema';
 
 /*
  * The request schemas are written with zod/mini: the same validator core as `zod`, without the
- * chainable methods classic zod attaches to every schema it builds. Building the schemas is work
- * each Lambda does at cold start, and with mini it costs a fraction (see README, Cold starts).
+ * chainable methods classic zod attaches to every schema it builds. Building schemas is still the
+ * largest work a function would do at load, so each is a `lazySchema`, built on first use (see
+ * lazy-schema.ts); the functions below (`nonBlank(max)`, …) build a new one per call, inside a
+ * lazy schema's builder.
  */
 
 /** A path id. A malformed one is answered with 404 by the parser, since it names nothing. */
-export const id = z.string().check(z.regex(ID_PATTERN));
+export const id = lazySchema(() => z.string().check(z.regex(ID_PATTERN)));
 
-export const timeZone = z.string().check(z.refine(isValidZone, { error: 'Use an IANA time zone name, such as Europe/London.' }));
+export const timeZone = lazySchema(() => z.string().check(z.refine(isValidZone, { error: 'Use an IANA time zone name, such as Europe/London.' })));
 
-export const timeOfDay = z.string().check(z.refine((v) => parseTimeOfDay(v) !== null, { error: 'Use HH:mm between 00:00 and 24:00.' }));
+export const timeOfDay = lazySchema(() => z.string().check(z.refine((v) => parseTimeOfDay(v) !== null, { error: 'Use HH:mm between 00:00 and 24:00.' })));
 
 /** A string read into another value by `read`, which answers null for what it cannot read. */
 export const readString = <T>(read: (value: string) => T | null, error: string) =>
@@ -35,17 +38,19 @@ export const readString = <T>(read: (value: string) => T | null, error: string) 
  * An ISO-8601 instant with its offset, as epoch milliseconds: THE instant of every route. One that
  * does not exist (30 February, 24:30) is refused, never rolled over into another day.
  */
-export const instant = readString(parseInstant, 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.').check(
-  z.meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' }),
+export const instant = lazySchema(() =>
+  readString(parseInstant, 'Use a real ISO-8601 instant with its offset, e.g. 2026-12-01T09:00:00Z.').check(
+    z.meta({ description: 'An ISO 8601 instant with its offset.', format: 'date-time', example: '2026-12-07T10:00:00Z' }),
+  ),
 );
 
-export const calendarDate = z.string().check(z.refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' }));
+export const calendarDate = lazySchema(() => z.string().check(z.refine(isValidDate, { error: 'Use a real date as YYYY-MM-DD.' })));
 
 /** Text trimmed, then at least one and at most `max` characters (UTF-16 units). */
 export const nonBlank = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** An email address as SES delivers it; stored normalized (see normalizeAddress). */
-export const emailAddress = readString(normalizeAddress, 'Use an email address, such as jane@example.com.');
+export const emailAddress = lazySchema(() => readString(normalizeAddress, 'Use an email address, such as jane@example.com.'));
 
 /**
  * A name or title: one line. Line breaks and other control characters are refused, because names
@@ -58,7 +63,7 @@ export const singleLine = (max: number) =>
 export const multiLine = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max), z.refine((v) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/.test(v), { error: 'Remove control characters.' }));
 
-export const httpsUrl = z.url({ protocol: /^https$/, error: 'Use an https:// address.' }).check(z.maxLength(2000));
+export const httpsUrl = lazySchema(() => z.url({ protocol: /^https$/, error: 'Use an https:// address.' }).check(z.maxLength(2000)));
 
 /**
  * A whole number in [min, max]; `coerce` for query strings, which arrive as text. `notWhole` and
@@ -71,19 +76,12 @@ export const wholeNumber = (min: number, max: number, options: { coerce?: boolea
     z.maximum(max, { error: options.outOfRange }),
   );
 
-/** The id a coach may give a question (else one is made up): it keys the answers. */
-export const questionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' }));
+export const pageLimit = lazySchema(() => z.optional(wholeNumber(1, 100, { coerce: true })));
+export const pageCursor = lazySchema(() => z.optional(z.string().check(z.maxLength(2000))));
 
-/** A PATCH body: each of the object's fields may be left out, but at least one must come. */
-export const patchBody = <T extends z.ZodMiniObject>(fields: T) =>
-  z.partial(fields).check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));
+export const pageQuery = lazySchema(() => z.strictObject({ limit: pageLimit(), cursor: pageCursor() }));
 
-export const pageLimit = z.optional(wholeNumber(1, 100, { coerce: true }));
-export const pageCursor = z.optional(z.string().check(z.maxLength(2000)));
-
-export const pageQuery = z.strictObject({ limit: pageLimit, cursor: pageCursor });
-
-export const orgPath = z.object({ orgId: id });
+export const orgPath = lazySchema(() => z.object({ orgId: id() }));
 
 /**
  * Text from the public internet: no control characters (tabs and line breaks only where `multiline`)
@@ -101,3 +99,10 @@ export const plainText = (max: number, options: { multiline?: boolean } = {}) =>
       z.refine((v) => [...v].length <= max, { error: `Use at most ${max} characters.` }),
       z.refine((v) => !(options.multiline ? CONTROL_BUT_LINES : CONTROL).test(v), { error: 'Control and invisible formatting characters are not allowed.' }),
     );
+
+/** The id a coach may give a question (else one is made up): it keys the answers. */
+export const questionId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'Use lowercase letters, digits and underscores, starting with a letter.' })));
+
+/** A PATCH body: each of the object's fields may be left out, but at least one must come. Call it inside a lazy schema's builder. */
+export const patchBody = <T extends z.ZodMiniObject>(fields: T) =>
+  z.partial(fields).check(z.refine((body) => Object.keys(body).length > 0, { error: 'Send at least one field to change.' }));

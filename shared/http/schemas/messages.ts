@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
 import { nonBlank } from './common';
+import { lazySchema } from './lazy-schema';
 
-export const messageBody = z.strictObject({ body: nonBlank(5000) });
+export const messageBody = lazySchema(() => z.strictObject({ body: nonBlank(5000) }));

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { coachingLogCsv, coachingLogRow } from '../../domain/analytics/coaching-log';
 import { analyticsPlan, orgAnalytics } from '../../domain/analytics/org-analytics';
 import { statusAt } from '../../domain/bookings/booking';
 import { toEpochMinutes } from '../../domain/time/instant';
+import { zoneDayBounds } from '../../domain/time/zone-clock';
 import type { BookingsRepository } from '../../data/bookings-repository';
 import type { ProgramsRepository } from '../../data/programs-repository';
 import type { StatsRepository } from '../../data/stats-repository';
@@ -39,8 +39,8 @@ export async function getOrgAnalytics(deps: Omit<AnalyticsDeps, 'programs'>, cal
 export async function getCoachingLog(deps: Omit<AnalyticsDeps, 'stats'>, caller: Caller, orgId: string, period: PeriodQuery) {
   const org = await requireCoach(deps.orgs, orgId, caller);
   const zone = org.timeZone;
-  const from = toEpochMinutes(DateTime.fromISO(period.from, { zone }).startOf('day').toMillis());
-  const to = toEpochMinutes(DateTime.fromISO(period.to, { zone }).plus({ days: 1 }).startOf('day').toMillis());
+  const from = zoneDayBounds(period.from, zone).start;
+  const to = zoneDayBounds(period.to, zone).end;
   const now = toEpochMinutes(deps.clock.now());
   const completed = (await deps.bookings.ofOrgBetween(orgId, from, to)).filter((b) => statusAt(b, now) === 'completed');
   const programIds = [...new Set(completed.map((b) => b.programId))];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedAddress } from '../../../shared/adapters/calendar/address-policy';
+import { guardedLookup } from '../../../shared/adapters/calendar/guarded-lookup';
 
 describe('which addresses a calendar URL may reach', () => {
   it.each(['8.8.8.8', '142.250.74.46', '2607:f8b0:4004:800::200e'])('allows the public address %s', (ip) => {
@@ -30,5 +31,19 @@ describe('which addresses a calendar URL may reach', () => {
     expect(isAllowedAddress('::1', 'allow-loopback')).toBe(true);
     expect(isAllowedAddress('10.0.0.1', 'allow-loopback')).toBe(false);
     expect(isAllowedAddress('169.254.169.254', 'allow-loopback')).toBe(false);
+  });
+});
+
+describe('the guarded DNS lookup of outgoing requests', () => {
+  const lookUp = (host: string, policy: 'public-https' | 'allow-loopback') =>
+    new Promise<{ error: NodeJS.ErrnoException | null; address: string }>((resolve) =>
+      guardedLookup(policy)(host, {}, (error, address) => resolve({ error, address: String(address) })),
+    );
+
+  it('refuses a name that resolves to loopback when deployed, and allows it locally', async () => {
+    expect((await lookUp('localhost', 'public-https')).error?.code).toBe('EBLOCKED');
+    const local = await lookUp('localhost', 'allow-loopback');
+    expect(local.error).toBeNull();
+    expect(['127.0.0.1', '::1']).toContain(local.address);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availableSlots, isOffered, type AvailabilityQuery } from '../../../shared/domain/availability/available-slots';
 import { weekKeyOf, weekKeysAround } from '../../../shared/domain/availability/local-week';
@@ -252,6 +253,25 @@ describe('local weeks', () => {
     expect(keys[0]).toBe('2026-W49'); // Monday 30 November: a zone behind UTC is still on it
     expect(keys).toContain('2026-W53');
     expect(keys.at(-1)).toBe('2027-W05');
+  });
+
+  it('finds the weeks luxon found, and puts an instant in the week luxon did', async () => {
+    const { DateTime } = await import('luxon');
+    const luxonWeek = (d: { weekYear: number; weekNumber: number }) => `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+    const luxonWeeksAround = (from: number, to: number) => {
+      const keys = new Set<string>();
+      const last = DateTime.fromMillis(to * 60_000, { zone: 'utc' }).plus({ days: 1 });
+      for (let day = DateTime.fromMillis(from * 60_000, { zone: 'utc' }).startOf('day').minus({ days: 1 }); day <= last; day = day.plus({ days: 1 })) keys.add(luxonWeek(day));
+      return [...keys];
+    };
+    const minute = fc.integer({ min: m('2020-01-01T00:00Z'), max: m('2036-01-01T00:00Z') });
+    fc.assert(
+      fc.property(minute, fc.integer({ min: 0, max: 62 * 1440 }), fc.constantFrom('Pacific/Auckland', 'Pacific/Kiritimati', 'America/New_York', 'Pacific/Pago_Pago', 'Europe/London'), (from, span, zone) => {
+        expect(weekKeysAround(from, from + span)).toEqual(luxonWeeksAround(from, from + span));
+        expect(weekKeyOf(from, zone)).toBe(luxonWeek(DateTime.fromMillis(from * 60_000, { zone })));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -31,7 +31,7 @@ function event(overrides: Partial<HttpEvent> & { claims?: Record<string, string>
 const signedIn = { claims: { sub: 'user-1', email: 'Coach@Example.com', email_verified: 'true', token_use: 'id' } };
 
 const route = apiRoute(
-  { path: z.object({ thingId: z.string().regex(/^[a-z]+$/) }), body: z.strictObject({ size: z.number().int().min(1) }), status: 201 },
+  { path: () => z.object({ thingId: z.string().regex(/^[a-z]+$/) }), body: () => z.strictObject({ size: z.number().int().min(1) }), status: 201 },
   async ({ caller, path, body, origin }) => ({ caller, path, body, origin }),
 );
 

@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
     for (const [key, doc] of Object.entries(operations)) {
       if (!doc.request?.body) continue;
       expect(doc.request.example, `${key} needs an example`).toBeDefined();
-      const parsed = safeParse(doc.request.body, doc.request.example);
+      const parsed = safeParse(doc.request.body(), doc.request.example);
       expect(parsed.success, `${key}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
   });
@@ -64,8 +64,8 @@ describe('the OpenAPI document', () => {
   it('gives every query with required parameters an example its schema accepts', () => {
     for (const [key, doc] of Object.entries(operations)) {
       const query = doc.request?.query;
-      if (!query || safeParse(query, {}).success) continue;
-      const parsed = safeParse(query, doc.request?.queryExample);
+      if (!query || safeParse(query(), {}).success) continue;
+      const parsed = safeParse(query(), doc.request?.queryExample);
       expect(parsed.success, `${key} needs a valid queryExample: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
   });
